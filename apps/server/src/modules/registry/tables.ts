@@ -1,0 +1,56 @@
+import { sql } from 'drizzle-orm'
+import { check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+
+/** Residence addresses; one row per dwelling so family members share it. */
+export const registryAddresses = pgTable('registry_addresses', {
+  id: uuid('id').primaryKey(),
+  streetName: text('street_name').notNull(),
+  houseNumber: text('house_number').notNull(),
+  postalCode: text('postal_code').notNull(),
+  municipalityCode: text('municipality_code').notNull(),
+  municipalityName: text('municipality_name').notNull(),
+  provinceCode: text('province_code').notNull(),
+})
+
+/** The nucleo familiare: people registered in the same household. */
+export const registryFamilies = pgTable('registry_families', {
+  id: uuid('id').primaryKey(),
+  addressId: uuid('address_id')
+    .notNull()
+    .references(() => registryAddresses.id),
+  formedOn: date('formed_on').notNull(),
+})
+
+export const registryPersons = pgTable(
+  'registry_persons',
+  {
+    id: uuid('id').primaryKey(),
+    fiscalCode: text('fiscal_code').notNull().unique(),
+    givenName: text('given_name').notNull(),
+    familyName: text('family_name').notNull(),
+    sex: text('sex').notNull(),
+    birthDate: date('birth_date').notNull(),
+    birthPlaceCode: text('birth_place_code').notNull(),
+    birthPlaceName: text('birth_place_name').notNull(),
+    citizenship: text('citizenship').notNull(),
+    civilStatus: text('civil_status').notNull(),
+    familyId: uuid('family_id')
+      .notNull()
+      .references(() => registryFamilies.id),
+    relationship: text('relationship').notNull(),
+    residentSince: date('resident_since').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('registry_persons_family_idx').on(table.familyId),
+    check('registry_persons_sex_check', sql`${table.sex} in ('M', 'F')`),
+    check(
+      'registry_persons_relationship_check',
+      sql`${table.relationship} in ('head', 'spouse', 'partner', 'child', 'parent', 'other')`,
+    ),
+    check(
+      'registry_persons_civil_status_check',
+      sql`${table.civilStatus} in ('single', 'married', 'civil_union', 'divorced', 'widowed')`,
+    ),
+  ],
+)

@@ -1,0 +1,15 @@
+import type { Logger } from 'pino'
+import type { DatabaseHandle, Database } from '../../db/client.js'
+import type { Config } from '../../config.js'
+import type { Clock } from '../clock.js'
+import type { JobQueue } from '../jobs.js'
+
+/** Everything routes need, wired by hand in the composition root. */
+export interface AppDependencies {
+  config: Config
+  database: DatabaseHandle
+  db: Database
+  jobs: JobQueue
+  clock: Clock
+  logger: Logger
+}

@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { z } from 'zod'
+import type { DatabaseHandle } from '../db/client.js'
+import { inTransaction, rowsOf } from '../db/transaction.js'
+import { createTestDatabase } from '../test/database.js'
+import { createLogger } from './logger.js'
+import { deadLetterQueueName, JobQueue } from './jobs.js'
+import { sql } from 'drizzle-orm'
+import { randomUUID } from 'node:crypto'
+
+const suffix = randomUUID().slice(0, 8)
+const ECHO = `test-echo-${suffix}`
+const ALWAYS_FAILS = `test-always-fails-${suffix}`
+
+async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await probe()
+    if (value !== undefined) return value
+    if (Date.now() > deadline) throw new Error('condition not met in time')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+  }
+}
+
+describe('job queue', () => {
+  let database: DatabaseHandle
+  let jobs: JobQueue
+  const handled: string[] = []
+  let failures = 0
+
+  beforeAll(async () => {
+    database = await createTestDatabase()
+    jobs = new JobQueue(database, createLogger({ level: 'silent', pretty: false }), { pollingIntervalSeconds: 0.5 })
+    jobs.define({
+      name: ECHO,
+      payload: z.object({ word: z.string() }),
+      handle: async ({ word }) => {
+        handled.push(word)
+      },
+    })
+    jobs.define({
+      name: ALWAYS_FAILS,
+      payload: z.object({ n: z.number() }),
+      retry: { retryLimit: 2, retryDelaySeconds: 1, retryBackoff: false },
+      handle: async () => {
+        failures++
+        throw new Error('boom')
+      },
+    })
+    await jobs.start({ work: true })
+  })
+
+  afterAll(async () => {
+    await jobs.stop(5000)
+    await database.close()
+  })
+
+  it('runs a job enqueued in a committed transaction', async () => {
+    await inTransaction(database.db, async (tx) => {
+      await jobs.enqueue(tx, ECHO, { word: 'committed' })
+    })
+    await waitFor(async () => (handled.includes('committed') ? true : undefined))
+  })
+
+  it('drops a job whose transaction rolled back', async () => {
+    await expect(
+      inTransaction(database.db, async (tx) => {
+        await jobs.enqueue(tx, ECHO, { word: 'rolled-back' })
+        throw new Error('business rule failed')
+      }),
+    ).rejects.toThrow('business rule failed')
+    await inTransaction(database.db, (tx) => jobs.enqueue(tx, ECHO, { word: 'after-rollback' }))
+    await waitFor(async () => (handled.includes('after-rollback') ? true : undefined))
+    expect(handled).not.toContain('rolled-back')
+  })
+
+  it('refuses a payload that does not match the job schema', async () => {
+    await expect(jobs.enqueue(database.db, ECHO, { word: 42 })).rejects.toThrow()
+  })
+
+  it('retries a failing job, then moves it to the dead-letter queue', async () => {
+    await jobs.enqueue(database.db, ALWAYS_FAILS, { n: 7 })
+    const dead = await waitFor(async () => {
+      const letters = await jobs.deadLetters(ALWAYS_FAILS)
+      return letters.length > 0 ? letters : undefined
+    }, 30_000)
+    expect(failures).toBe(3)
+    expect(dead[0]?.data).toEqual({ n: 7 })
+    const [row] = rowsOf<{ state: string }>(
+      await database.db.execute(sql`select state from pgboss.job where name = ${ALWAYS_FAILS}`),
+    )
+    expect(row?.state).toBe('failed')
+    expect(deadLetterQueueName(ALWAYS_FAILS)).toBe(`${ALWAYS_FAILS}__dead`)
+  })
+})

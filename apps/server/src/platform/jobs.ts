@@ -1,0 +1,160 @@
+import PgBoss from 'pg-boss'
+import type { Logger } from 'pino'
+import type { z } from 'zod'
+import type { Queryable, SqlExecutor } from '../db/client.js'
+import { executorFor } from '../db/transaction.js'
+
+export interface JobRetryPolicy {
+  retryLimit: number
+  retryDelaySeconds: number
+  retryBackoff: boolean
+  expireInSeconds: number
+}
+
+/** A kind of background work: its payload schema is checked on enqueue and again on pick-up. */
+export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
+  name: string
+  payload: Schema
+  retry?: Partial<JobRetryPolicy>
+  handle(payload: z.infer<Schema>, job: { id: string; name: string }): Promise<void>
+}
+
+export interface EnqueueOptions {
+  startAfter?: Date
+  singletonKey?: string
+  /** A stable id makes the enqueue idempotent: a second send with the same id is dropped. */
+  id?: string
+}
+
+const DEFAULT_RETRY: JobRetryPolicy = {
+  retryLimit: 5,
+  retryDelaySeconds: 10,
+  retryBackoff: true,
+  expireInSeconds: 15 * 60,
+}
+
+export function deadLetterQueueName(name: string): string {
+  return `${name}__dead`
+}
+
+export class UnknownJobError extends Error {}
+
+/**
+ * pg-boss on the platform's own database. Jobs are enqueued through the caller's transaction, so a
+ * rolled-back change never leaves a job behind and a committed one never loses its job.
+ */
+export class JobQueue {
+  private readonly boss: PgBoss
+  private readonly definitions = new Map<string, JobDefinition>()
+  private started = false
+  private working = false
+
+  constructor(
+    private readonly executor: SqlExecutor,
+    private readonly logger: Logger,
+    private readonly options: { pollingIntervalSeconds?: number } = {},
+  ) {
+    this.boss = new PgBoss({
+      db: executor,
+      schema: 'pgboss',
+      supervise: true,
+      schedule: true,
+      migrate: true,
+    })
+    this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'))
+  }
+
+  define<Schema extends z.ZodType>(definition: JobDefinition<Schema>): void {
+    if (this.started) throw new Error(`Job ${definition.name} defined after the queue started`)
+    this.definitions.set(definition.name, definition as unknown as JobDefinition)
+  }
+
+  /** Creates the schema and the queues; with `work` this process also runs the handlers. */
+  async start({ work }: { work: boolean }): Promise<void> {
+    await this.boss.start()
+    for (const definition of this.definitions.values()) {
+      const retry = { ...DEFAULT_RETRY, ...definition.retry }
+      const deadLetter = deadLetterQueueName(definition.name)
+      await this.boss.createQueue(deadLetter, { name: deadLetter, retentionMinutes: 60 * 24 * 30 })
+      const queue: PgBoss.Queue = {
+        name: definition.name,
+        retryLimit: retry.retryLimit,
+        retryDelay: retry.retryDelaySeconds,
+        retryBackoff: retry.retryBackoff,
+        expireInSeconds: retry.expireInSeconds,
+        deadLetter,
+      }
+      await this.boss.createQueue(definition.name, queue)
+      await this.boss.updateQueue(definition.name, queue)
+    }
+    this.started = true
+    if (work) await this.startWorkers()
+  }
+
+  private async startWorkers(): Promise<void> {
+    const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 1
+    for (const definition of this.definitions.values()) {
+      await this.boss.work(definition.name, { batchSize: 1, pollingIntervalSeconds }, async (jobs) => {
+        for (const job of jobs) {
+          const payload = definition.payload.parse(job.data)
+          const log = this.logger.child({ job: definition.name, jobId: job.id })
+          log.debug('job started')
+          try {
+            await definition.handle(payload, { id: job.id, name: job.name })
+          } catch (error) {
+            log.warn({ err: error }, 'job failed; pg-boss retries it or moves it to the dead-letter queue')
+            throw error
+          }
+        }
+      })
+    }
+    this.working = true
+  }
+
+  async enqueue(queryable: Queryable, name: string, payload: unknown, options: EnqueueOptions = {}): Promise<string | null> {
+    const definition = this.definitions.get(name)
+    if (!definition) throw new UnknownJobError(`No job named ${name}`)
+    const data = definition.payload.parse(payload) as object
+    return this.boss.send(name, data, {
+      db: executorFor(queryable),
+      ...(options.id ? { id: options.id } : {}),
+      ...(options.startAfter ? { startAfter: options.startAfter } : {}),
+      ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
+    })
+  }
+
+  async getJob(name: string, id: string) {
+    return this.boss.getJobById(name, id)
+  }
+
+  /** Jobs that ran out of retries, newest first, for staff to inspect; reading them does not consume them. */
+  async deadLetters(name: string, limit = 50): Promise<{ id: string; data: unknown; createdOn: Date }[]> {
+    const { rows } = await this.executor.executeSql(
+      'select id, data, created_on as "createdOn" from pgboss.job where name = $1 order by created_on desc limit $2',
+      [deadLetterQueueName(name), limit],
+    )
+    return rows as { id: string; data: unknown; createdOn: Date }[]
+  }
+
+  get isWorking(): boolean {
+    return this.working
+  }
+
+  async isHealthy(): Promise<boolean> {
+    if (!this.started) return false
+    try {
+      await this.boss.getQueues()
+      return true
+    } catch {
+      return false
+    }
+  }
+
+  /** Finishes the jobs in hand (up to the timeout) and stops polling. */
+  async stop(timeoutMs: number): Promise<void> {
+    if (!this.started) return
+    this.started = false
+    this.working = false
+    await this.boss.stop({ graceful: true, wait: true, timeout: timeoutMs, close: false })
+  }
+}

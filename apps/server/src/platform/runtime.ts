@@ -1,0 +1,49 @@
+import type { Logger } from 'pino'
+import type { Config } from '../config.js'
+import { type DatabaseHandle, openDatabase } from '../db/client.js'
+import { migrateDatabase } from '../db/migrate.js'
+import { type Clock, systemClock } from './clock.js'
+import type { AppDependencies } from './http/dependencies.js'
+import { registerJobDefinitions } from './job-definitions.js'
+import { JobQueue } from './jobs.js'
+
+export interface Runtime extends AppDependencies {
+  close(): Promise<void>
+}
+
+/**
+ * Opens the database, applies migrations and prepares the job queue: what `serve`, `worker` and the
+ * tests all need before anything else runs.
+ */
+export async function openRuntime(
+  config: Config,
+  logger: Logger,
+  options: { work: boolean; clock?: Clock; database?: DatabaseHandle; pollingIntervalSeconds?: number },
+): Promise<Runtime> {
+  const database = options.database ?? (await openDatabase(config.database))
+  try {
+    if (!options.database) await migrateDatabase(config.database, database)
+    const jobs = new JobQueue(database, logger.child({ component: 'jobs' }), {
+      pollingIntervalSeconds: options.pollingIntervalSeconds,
+    })
+    const clock = options.clock ?? systemClock
+    const runtime: Runtime = {
+      config,
+      database,
+      db: database.db,
+      jobs,
+      clock,
+      logger,
+      async close() {
+        await jobs.stop(config.shutdownTimeoutMs)
+        if (!options.database) await database.close()
+      },
+    }
+    registerJobDefinitions(runtime)
+    await jobs.start({ work: options.work })
+    return runtime
+  } catch (error) {
+    if (!options.database) await database.close().catch(() => {})
+    throw error
+  }
+}

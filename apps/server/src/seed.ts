@@ -1,0 +1,48 @@
+import type { Logger } from 'pino'
+import { DEMO_CITY } from './modules/city/demo-city.js'
+import { configureCity, getCityProfile } from './modules/city/service.js'
+import { seedPopulation } from './modules/registry/service.js'
+import type { Clock } from './platform/clock.js'
+import type { ServiceContext } from './platform/context.js'
+import type { AppDependencies } from './platform/http/dependencies.js'
+
+export interface SeedOptions {
+  citizens: number
+  seed: number
+  onlyIfEmpty: boolean
+}
+
+/** The demo city: Milan's configuration and a synthetic, reproducible population. */
+export async function seedDemoCity(deps: AppDependencies, options: SeedOptions, log: Logger): Promise<void> {
+  const ctx: ServiceContext = {
+    db: deps.db,
+    jobs: deps.jobs,
+    clock: deps.clock as Clock,
+    logger: log,
+    actor: { type: 'system', name: 'seed' },
+    meta: { ip: null, requestId: null, locale: 'it' },
+  }
+  const existing = await getCityProfile(ctx)
+  if (existing && options.onlyIfEmpty) return
+  if (!existing) await configureCity(ctx, DEMO_CITY)
+  const city = existing ?? DEMO_CITY
+  log.info({ citizens: options.citizens }, 'seeding the demo population')
+  let lastReport = 0
+  const result = await seedPopulation(
+    deps.database,
+    {
+      citizens: options.citizens,
+      seed: options.seed,
+      city: { cadastralCode: city.cadastralCode, name: city.name, provinceCode: city.provinceCode, istatCode: city.istatCode },
+      referenceDate: deps.clock.now(),
+    },
+    (done, total) => {
+      const now = Date.now()
+      if (now - lastReport > 2000 || done === total) {
+        lastReport = now
+        log.info(`seeded ${done.toLocaleString('en')} / ${total.toLocaleString('en')} citizens`)
+      }
+    },
+  )
+  log.info(result, 'demo city ready')
+}
