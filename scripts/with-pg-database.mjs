@@ -26,7 +26,9 @@ async function admin(statement) {
 try {
   await admin(`create database "${name}"`)
 } catch (error) {
-  console.error(`Cannot create a test database on ${adminUrl.replace(/:[^:@/]*@/, ':***@')}: ${error.message}`)
+  console.error(
+    `Cannot create a test database on ${adminUrl.replace(/:[^:@/]*@/, ':***@')}: ${error.message}`,
+  )
   console.error('Start PostgreSQL or point PG_ADMIN_URL at a server where you may create databases.')
   process.exit(1)
 }
@@ -35,7 +37,10 @@ const url = new URL(adminUrl)
 url.pathname = `/${name}`
 console.error(`Using PostgreSQL database ${name}`)
 
-const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, DATABASE_URL: url.toString() } })
+const child = spawn(command, args, {
+  stdio: 'inherit',
+  env: { ...process.env, DATABASE_URL: url.toString() },
+})
 const exitCode = await new Promise((resolve) => {
   child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)))
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))

@@ -7,7 +7,7 @@ import { requireRouteAccessDeclarations } from './platform/http/access.js'
 import type { AppDependencies } from './platform/http/dependencies.js'
 import { healthRoutes } from './platform/http/health.js'
 import { registerOpenApi } from './platform/http/openapi.js'
-import { registerProblemHandlers } from './platform/http/problem.js'
+import { registerNotFoundHandler, registerProblemHandlers } from './platform/http/problem.js'
 import { generateRequestId, registerRequestContext } from './platform/http/request-context.js'
 import { registerWebApp } from './platform/http/web-app.js'
 
@@ -32,7 +32,10 @@ const CONTENT_SECURITY_POLICY = {
   },
 }
 
-export async function buildApp(deps: AppDependencies, options: BuildAppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  deps: AppDependencies,
+  options: BuildAppOptions = {},
+): Promise<FastifyInstance> {
   const { config } = deps
   const app = Fastify({
     loggerInstance: deps.logger as FastifyBaseLogger,
@@ -71,6 +74,6 @@ export async function buildApp(deps: AppDependencies, options: BuildAppOptions =
     { prefix: '/api/v1' },
   )
 
-  if (options.serveWebApp) await registerWebApp(app, config.webDistDir)
+  registerNotFoundHandler(app, options.serveWebApp ? await registerWebApp(app, config.webDistDir) : undefined)
   return app
 }

@@ -20,7 +20,12 @@ const ZEnvironment = z.object({
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WORKER_IN_PROCESS: booleanFromEnv.default(true),
   TRUST_PROXY: booleanFromEnv.default(false),
-  BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(1024 * 1024),
+  BODY_LIMIT_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(1024 * 1024),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
   DEFAULT_LOCALE: z.enum(['it', 'en']).default('it'),
   SEED_ON_START: booleanFromEnv.optional(),
@@ -78,7 +83,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ? { kind: 'postgres', url: value.DATABASE_URL, poolSize: value.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
     dataDir,
-    log: { level: value.LOG_LEVEL, pretty: (value.LOG_FORMAT ?? (production ? 'json' : 'pretty')) === 'pretty' },
+    log: {
+      level: value.LOG_LEVEL,
+      pretty: (value.LOG_FORMAT ?? (production ? 'json' : 'pretty')) === 'pretty',
+    },
     workerInProcess: value.WORKER_IN_PROCESS,
     trustProxy: value.TRUST_PROXY,
     bodyLimitBytes: value.BODY_LIMIT_BYTES,

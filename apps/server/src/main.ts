@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util'
 import { buildApp } from './app.js'
-import { ConfigError, type Config, loadConfig } from './config.js'
-import { DirectoryLockedError } from './db/directory-lock.js'
+import { type Config, ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
+import { DirectoryLockedError } from './db/directory-lock.js'
 import { migrateDatabase } from './db/migrate.js'
 import { verifyAuditChain } from './platform/audit.js'
 import { createLogger } from './platform/logger.js'
@@ -23,28 +23,32 @@ Configuration comes from environment variables; see the README.`
 
 async function serve(config: Config): Promise<void> {
   const logger = createLogger(config.log)
+  const shutdown = onShutdownSignal(logger, config.shutdownTimeoutMs)
   const runtime = await openRuntime(config, logger, { work: config.workerInProcess })
+  shutdown.add(() => runtime.close())
   if (config.seedOnStart) {
     await seedDemoCity(runtime, { citizens: config.demoCitizens, seed: 1, onlyIfEmpty: true }, logger)
   }
   const app = await buildApp(runtime, { serveWebApp: true })
+  shutdown.add(() => app.close())
   await app.listen({ host: config.host, port: config.port })
   logger.info(`Civico is ready at ${config.publicUrl} (database: ${runtime.database.kind})`)
-  onShutdownSignal(logger, config.shutdownTimeoutMs, async () => {
-    await app.close()
-    await runtime.close()
-  })
 }
 
 async function worker(config: Config): Promise<void> {
   const logger = createLogger({ ...config.log, name: 'civico-worker' })
+  const shutdown = onShutdownSignal(logger, config.shutdownTimeoutMs)
   const runtime = await openRuntime(config, logger, { work: true })
+  shutdown.add(() => runtime.close())
   logger.info(`Civico worker running (database: ${runtime.database.kind})`)
-  onShutdownSignal(logger, config.shutdownTimeoutMs, () => runtime.close())
 }
 
-/** SIGTERM/SIGINT: stop taking work, finish what is in flight, then exit; give up after the timeout. */
-function onShutdownSignal(logger: ReturnType<typeof createLogger>, timeoutMs: number, shutdown: () => Promise<void>) {
+/**
+ * SIGTERM/SIGINT: stop taking work, finish what is in flight, then exit; give up after the timeout.
+ * Listening starts before anything opens, so a signal during start-up also closes what is open.
+ */
+function onShutdownSignal(logger: ReturnType<typeof createLogger>, timeoutMs: number) {
+  const closers: (() => Promise<void>)[] = []
   let stopping = false
   const handler = (signal: NodeJS.Signals) => {
     if (stopping) return
@@ -55,10 +59,13 @@ function onShutdownSignal(logger: ReturnType<typeof createLogger>, timeoutMs: nu
       process.exit(1)
     }, timeoutMs + 2000)
     force.unref()
-    shutdown().then(
+    const closeAll = async () => {
+      // Last opened, first closed: the HTTP server drains before the jobs and the database go.
+      for (const close of closers.reverse()) await close()
+    }
+    closeAll().then(
       () => {
         logger.info('stopped')
-        logger.flush?.()
         process.exitCode = 0
       },
       (error) => {
@@ -67,8 +74,13 @@ function onShutdownSignal(logger: ReturnType<typeof createLogger>, timeoutMs: nu
       },
     )
   }
-  process.once('SIGTERM', handler)
-  process.once('SIGINT', handler)
+  process.on('SIGTERM', handler)
+  process.on('SIGINT', handler)
+  return {
+    add(close: () => Promise<void>) {
+      closers.push(close)
+    },
+  }
 }
 
 async function migrate(config: Config): Promise<void> {
@@ -109,7 +121,9 @@ async function audit(config: Config, args: string[]): Promise<void> {
     if (result.ok) {
       console.log(`Audit log intact: ${result.checked} rows checked.`)
     } else {
-      console.error(`Audit log BROKEN at row ${result.brokenAtId}: ${result.reason} (${result.checked} rows fine before it).`)
+      console.error(
+        `Audit log BROKEN at row ${result.brokenAtId}: ${result.reason} (${result.checked} rows fine before it).`,
+      )
       process.exitCode = 2
     }
   } finally {

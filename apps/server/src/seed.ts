@@ -33,7 +33,12 @@ export async function seedDemoCity(deps: AppDependencies, options: SeedOptions, 
     {
       citizens: options.citizens,
       seed: options.seed,
-      city: { cadastralCode: city.cadastralCode, name: city.name, provinceCode: city.provinceCode, istatCode: city.istatCode },
+      city: {
+        cadastralCode: city.cadastralCode,
+        name: city.name,
+        provinceCode: city.provinceCode,
+        istatCode: city.istatCode,
+      },
       referenceDate: deps.clock.now(),
     },
     (done, total) => {

@@ -88,11 +88,21 @@ export async function verifyAuditChain(db: Database, batchSize = 5000): Promise<
   let lastId = 0
   let checked = 0
   for (;;) {
-    const rows = await db.select().from(auditLog).where(gt(auditLog.id, lastId)).orderBy(asc(auditLog.id)).limit(batchSize)
+    const rows = await db
+      .select()
+      .from(auditLog)
+      .where(gt(auditLog.id, lastId))
+      .orderBy(asc(auditLog.id))
+      .limit(batchSize)
     if (rows.length === 0) return { ok: true, checked, brokenAtId: null, reason: null }
     for (const row of rows) {
       if (row.prevHash !== expectedPrev) {
-        return { ok: false, checked, brokenAtId: row.id, reason: 'previous-hash mismatch (a row was removed or reordered)' }
+        return {
+          ok: false,
+          checked,
+          brokenAtId: row.id,
+          reason: 'previous-hash mismatch (a row was removed or reordered)',
+        }
       }
       const recomputed = chainHash(row.prevHash, {
         occurredAt: row.occurredAt,
@@ -107,7 +117,12 @@ export async function verifyAuditChain(db: Database, batchSize = 5000): Promise<
         details: row.details,
       })
       if (recomputed !== row.hash) {
-        return { ok: false, checked, brokenAtId: row.id, reason: 'content hash mismatch (the row was altered)' }
+        return {
+          ok: false,
+          checked,
+          brokenAtId: row.id,
+          reason: 'content hash mismatch (the row was altered)',
+        }
       }
       expectedPrev = row.hash
       lastId = row.id

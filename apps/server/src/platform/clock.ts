@@ -5,7 +5,9 @@ export interface Clock {
 export const systemClock: Clock = { now: () => new Date() }
 
 /** A clock tests can set and move, so time-dependent rules are checked without waiting. */
-export function manualClock(start: Date | string): Clock & { set(at: Date | string): void; advance(ms: number): void } {
+export function manualClock(
+  start: Date | string,
+): Clock & { set(at: Date | string): void; advance(ms: number): void } {
   let current = new Date(start)
   return {
     now: () => new Date(current),

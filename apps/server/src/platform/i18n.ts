@@ -106,7 +106,11 @@ export function negotiateLocale(header: string | undefined, fallback: Locale): L
       const [tag = '', ...params] = part.trim().split(';')
       const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='))
       const quality = q ? Number.parseFloat(q.slice(2)) : 1
-      return { language: tag.toLowerCase().split('-')[0] ?? '', quality: Number.isNaN(quality) ? 0 : quality, position }
+      return {
+        language: tag.toLowerCase().split('-')[0] ?? '',
+        quality: Number.isNaN(quality) ? 0 : quality,
+        position,
+      }
     })
     .filter((entry) => entry.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.position - b.position)

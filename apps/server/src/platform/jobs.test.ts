@@ -1,12 +1,12 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { z } from 'zod'
 import type { DatabaseHandle } from '../db/client.js'
 import { inTransaction, rowsOf } from '../db/transaction.js'
 import { createTestDatabase } from '../test/database.js'
-import { createLogger } from './logger.js'
 import { deadLetterQueueName, JobQueue } from './jobs.js'
-import { sql } from 'drizzle-orm'
-import { randomUUID } from 'node:crypto'
+import { createLogger } from './logger.js'
 
 const suffix = randomUUID().slice(0, 8)
 const ECHO = `test-echo-${suffix}`
@@ -30,7 +30,9 @@ describe('job queue', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase()
-    jobs = new JobQueue(database, createLogger({ level: 'silent', pretty: false }), { pollingIntervalSeconds: 0.5 })
+    jobs = new JobQueue(database, createLogger({ level: 'silent', pretty: false }), {
+      pollingIntervalSeconds: 0.5,
+    })
     jobs.define({
       name: ECHO,
       payload: z.object({ word: z.string() }),

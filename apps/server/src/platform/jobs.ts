@@ -111,7 +111,12 @@ export class JobQueue {
     this.working = true
   }
 
-  async enqueue(queryable: Queryable, name: string, payload: unknown, options: EnqueueOptions = {}): Promise<string | null> {
+  async enqueue(
+    queryable: Queryable,
+    name: string,
+    payload: unknown,
+    options: EnqueueOptions = {},
+  ): Promise<string | null> {
     const definition = this.definitions.get(name)
     if (!definition) throw new UnknownJobError(`No job named ${name}`)
     const data = definition.payload.parse(payload) as object

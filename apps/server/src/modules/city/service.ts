@@ -5,9 +5,13 @@ import { AppError } from '../../platform/errors.js'
 import { findCityProfile, upsertCityProfile } from './repo.js'
 import type { CityProfile, PublicCity } from './schema.js'
 
-export async function getPublicCity(ctx: Pick<ServiceContext, 'db'>, options: { demo: boolean }): Promise<PublicCity> {
+export async function getPublicCity(
+  ctx: Pick<ServiceContext, 'db'>,
+  options: { demo: boolean },
+): Promise<PublicCity> {
   const profile = await findCityProfile(ctx.db)
-  if (!profile) throw new AppError('SERVICE_UNAVAILABLE', { internalDetail: 'city profile not configured yet' })
+  if (!profile)
+    throw new AppError('SERVICE_UNAVAILABLE', { internalDetail: 'city profile not configured yet' })
   const { name, region, provinceCode, contactPhone, contactEmail, websiteUrl } = profile
   return { name, region, provinceCode, contactPhone, contactEmail, websiteUrl, demo: options.demo }
 }

@@ -30,6 +30,7 @@ export function requireRouteAccessDeclarations(app: FastifyInstance): void {
   })
 }
 
+/** The API docs UI and the web app's static files: public by nature, registered by plugins. */
 function isInfrastructureRoute(url: string): boolean {
-  return url.startsWith('/api/docs') || url === '/*' || url === '/' || url.startsWith('/assets')
+  return url.startsWith('/api/docs') || /\/[^/]+\.[a-z0-9]+$/i.test(url)
 }

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino'
-import type { DatabaseHandle, Database } from '../../db/client.js'
 import type { Config } from '../../config.js'
+import type { Database, DatabaseHandle } from '../../db/client.js'
 import type { Clock } from '../clock.js'
 import type { JobQueue } from '../jobs.js'
 

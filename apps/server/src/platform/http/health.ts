@@ -14,7 +14,10 @@ const ZReady = z
 const LIVE_BODY = { status: 'ok' as const }
 
 /** Probes for load balancers and orchestrators; they are polled constantly, so they are not logged. */
-export function healthRoutes(deps: AppDependencies, state: { shuttingDown: () => boolean }): FastifyPluginAsyncZod {
+export function healthRoutes(
+  deps: AppDependencies,
+  state: { shuttingDown: () => boolean },
+): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/health/live',
@@ -47,7 +50,9 @@ export function healthRoutes(deps: AppDependencies, state: { shuttingDown: () =>
         ])
         const ok = database === 'ok' && jobs === 'ok' && !state.shuttingDown()
         reply.header('cache-control', 'no-store')
-        return reply.status(ok ? 200 : 503).send({ status: ok ? 'ok' : 'unavailable', checks: { database, jobs } })
+        return reply
+          .status(ok ? 200 : 503)
+          .send({ status: ok ? 'ok' : 'unavailable', checks: { database, jobs } })
       },
     )
   }

@@ -25,5 +25,7 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
     staticCSP: true,
     uiConfig: { docExpansion: 'list', deepLinking: true },
   })
-  app.get('/api/openapi.json', { config: { access: PUBLIC }, schema: { hide: true } }, async () => app.swagger())
+  app.get('/api/openapi.json', { config: { access: PUBLIC }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  )
 }

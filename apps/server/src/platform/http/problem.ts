@@ -72,8 +72,14 @@ export function classifyError(error: unknown, locale: Locale): AppError | undefi
   if (typeof candidate.code === 'string' && CONFLICT_STATES.has(candidate.code)) {
     return new AppError('CONFLICT', { internalDetail: candidate.message })
   }
-  if (typeof candidate.code === 'string' && (UNAVAILABLE_STATES.has(candidate.code) || UNAVAILABLE_ERRNOS.has(candidate.code))) {
-    return new AppError('SERVICE_UNAVAILABLE', { internalDetail: candidate.message, headers: { 'retry-after': '5' } })
+  if (
+    typeof candidate.code === 'string' &&
+    (UNAVAILABLE_STATES.has(candidate.code) || UNAVAILABLE_ERRNOS.has(candidate.code))
+  ) {
+    return new AppError('SERVICE_UNAVAILABLE', {
+      internalDetail: candidate.message,
+      headers: { 'retry-after': '5' },
+    })
   }
   const status = candidate.statusCode
   if (typeof status === 'number' && status >= 400 && status < 500 && STATUS_FALLBACK[status]) {
@@ -118,6 +124,14 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     request.log.error({ err: error }, 'unexpected error')
     return sendProblem(reply, request, new AppError('INTERNAL'))
   })
+}
 
-  app.setNotFoundHandler((request, reply) => sendProblem(reply, request, new AppError('ROUTE_NOT_FOUND')))
+/** Unknown addresses: the web app may claim them (client-side routes), otherwise a 404 problem. */
+export function registerNotFoundHandler(
+  app: FastifyInstance,
+  claim?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined,
+): void {
+  app.setNotFoundHandler(
+    (request, reply) => claim?.(request, reply) ?? sendProblem(reply, request, new AppError('ROUTE_NOT_FOUND')),
+  )
 }

@@ -13,7 +13,9 @@ declare module 'fastify' {
 const INCOMING_ID = /^[A-Za-z0-9._-]{8,64}$/
 
 /** Keeps a caller's request id (from a proxy or the contact-centre system) when it looks sane. */
-export function generateRequestId(request: { headers: Record<string, string | string[] | undefined> }): string {
+export function generateRequestId(request: {
+  headers: Record<string, string | string[] | undefined>
+}): string {
   const incoming = request.headers['x-request-id']
   return typeof incoming === 'string' && INCOMING_ID.test(incoming) ? incoming : randomUUID()
 }

@@ -2,24 +2,28 @@ import fs from 'node:fs'
 import path from 'node:path'
 import fastifyStatic from '@fastify/static'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { AppError } from '../errors.js'
-import { sendProblem } from './problem.js'
 
 const API_PREFIXES = ['/api/', '/health/', '/open311/', '/dev-idp/']
 
 function wantsHtml(request: FastifyRequest): boolean {
-  return (request.method === 'GET' || request.method === 'HEAD') && !API_PREFIXES.some((p) => request.url.startsWith(p))
+  return (
+    (request.method === 'GET' || request.method === 'HEAD') &&
+    !API_PREFIXES.some((p) => request.url.startsWith(p))
+  )
 }
 
 /**
  * Serves the built web app: hashed assets cached for a year, index.html never cached, and client
  * routes falling back to index.html. API paths keep answering with problem documents.
  */
-export async function registerWebApp(app: FastifyInstance, distDir: string): Promise<boolean> {
+export async function registerWebApp(
+  app: FastifyInstance,
+  distDir: string,
+): Promise<((request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined) | undefined> {
   const indexFile = path.join(distDir, 'index.html')
   if (!fs.existsSync(indexFile)) {
     app.log.warn({ distDir }, 'web app not built: run `npm run build` to serve it')
-    return false
+    return undefined
   }
   await app.register(fastifyStatic, {
     root: distDir,
@@ -28,17 +32,18 @@ export async function registerWebApp(app: FastifyInstance, distDir: string): Pro
     setHeaders(res, filePath) {
       res.header(
         'cache-control',
-        filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        filePath.includes(`${path.sep}assets${path.sep}`)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
       )
     },
   })
   const indexHtml = fs.readFileSync(indexFile)
   const sendIndex = (reply: FastifyReply) =>
     reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml)
-  app.get('/', { config: { access: { kind: 'public' } }, schema: { hide: true } }, (_request, reply) => sendIndex(reply))
-  app.setNotFoundHandler((request, reply) => {
-    if (wantsHtml(request) && !path.extname(request.url.split('?')[0] ?? '')) return sendIndex(reply)
-    return sendProblem(reply, request, new AppError('ROUTE_NOT_FOUND'))
-  })
-  return true
+  app.get('/', { config: { access: { kind: 'public' } }, schema: { hide: true } }, (_request, reply) =>
+    sendIndex(reply),
+  )
+  return (request, reply) =>
+    wantsHtml(request) && !path.extname(request.url.split('?')[0] ?? '') ? sendIndex(reply) : undefined
 }

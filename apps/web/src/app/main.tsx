@@ -1,0 +1,19 @@
+import 'bootstrap-italia/dist/css/bootstrap-italia.min.css'
+import './styles/fonts.css'
+import './styles/app.css'
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './app'
+import { initI18n } from './i18n/i18n'
+
+const container = document.getElementById('root')
+if (!container) throw new Error('index.html has no #root element')
+
+// Translations are bundled, so this resolves at once; awaiting it avoids a first paint in the wrong language.
+await initI18n()
+
+createRoot(container).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

@@ -1,0 +1,36 @@
+import autocannon from 'autocannon'
+import { progress } from './log.js'
+
+export interface LoadResult {
+  rps: number
+  p50Ms: number
+  p99Ms: number
+  errors: number
+  non2xx: number
+}
+
+export async function load(
+  url: string,
+  options: {
+    connections?: number
+    durationSeconds?: number
+    headers?: Record<string, string>
+    label: string
+  },
+): Promise<LoadResult> {
+  const connections = options.connections ?? 50
+  const duration = options.durationSeconds ?? 10
+  progress(`loading ${options.label}: ${connections} connections for ${duration} s`)
+  const result = await autocannon({ url, connections, duration, headers: options.headers })
+  const figures = {
+    rps: Math.round(result.requests.average),
+    p50Ms: result.latency.p50,
+    p99Ms: result.latency.p99,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  }
+  progress(
+    `${options.label}: ${figures.rps} req/s, p99 ${figures.p99Ms} ms, errors ${figures.errors}, non-2xx ${figures.non2xx}`,
+  )
+  return figures
+}
