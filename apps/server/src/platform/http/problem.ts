@@ -132,6 +132,7 @@ export function registerNotFoundHandler(
   claim?: (request: FastifyRequest, reply: FastifyReply) => FastifyReply | undefined,
 ): void {
   app.setNotFoundHandler(
-    (request, reply) => claim?.(request, reply) ?? sendProblem(reply, request, new AppError('ROUTE_NOT_FOUND')),
+    (request, reply) =>
+      claim?.(request, reply) ?? sendProblem(reply, request, new AppError('ROUTE_NOT_FOUND')),
   )
 }
