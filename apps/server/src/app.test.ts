@@ -187,11 +187,17 @@ describe('the HTTP platform', () => {
     expect(response.json().code).toBe('FORBIDDEN')
   })
 
-  it('sends security headers with a strict content security policy', async () => {
-    const response = await app.inject({ method: 'GET', url: '/health/live' })
-    expect(response.headers['content-security-policy']).toContain("default-src 'self'")
-    expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'")
-    expect(response.headers['x-content-type-options']).toBe('nosniff')
+  it('sends a locked-down policy with JSON and a strict page policy with pages', async () => {
+    const api = await app.inject({ method: 'GET', url: '/health/live' })
+    expect(api.headers['content-security-policy']).toBe("default-src 'none'; frame-ancestors 'none'")
+    expect(api.headers['x-content-type-options']).toBe('nosniff')
+
+    const page = await app.inject({ method: 'GET', url: '/servizi/area-b' })
+    expect(page.headers['content-security-policy']).toContain("default-src 'self'")
+    expect(page.headers['content-security-policy']).toContain("script-src 'self';")
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'")
+    expect(page.headers['x-frame-options']).toBe('DENY')
+    expect(page.headers['strict-transport-security']).toBeUndefined()
   })
 
   it('refuses to register a route that does not say who may call it', async () => {

@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie'
-import helmet from '@fastify/helmet'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { cityRoutes } from './modules/city/routes.js'
@@ -9,27 +8,12 @@ import { healthRoutes } from './platform/http/health.js'
 import { registerOpenApi } from './platform/http/openapi.js'
 import { registerNotFoundHandler, registerProblemHandlers } from './platform/http/problem.js'
 import { generateRequestId, registerRequestContext } from './platform/http/request-context.js'
+import { registerSecurityHeaders } from './platform/http/security-headers.js'
 import { registerWebApp } from './platform/http/web-app.js'
 
 export interface BuildAppOptions {
   /** Serve the built web app (off in API tests, on when running). */
   serveWebApp?: boolean
-}
-
-const CONTENT_SECURITY_POLICY = {
-  directives: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'", "'unsafe-inline'"],
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'", 'data:'],
-    connectSrc: ["'self'"],
-    frameAncestors: ["'none'"],
-    formAction: ["'self'"],
-    baseUri: ["'self'"],
-    objectSrc: ["'none'"],
-    upgradeInsecureRequests: null,
-  },
 }
 
 export async function buildApp(
@@ -41,7 +25,6 @@ export async function buildApp(
     loggerInstance: deps.logger as FastifyBaseLogger,
     genReqId: generateRequestId,
     requestIdLogLabel: 'requestId',
-    disableRequestLogging: false,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
@@ -54,11 +37,8 @@ export async function buildApp(
   registerProblemHandlers(app)
   requireRouteAccessDeclarations(app)
 
-  await app.register(helmet, {
-    contentSecurityPolicy: CONTENT_SECURITY_POLICY,
-    // HSTS only makes sense behind TLS; production sets PUBLIC_URL to https.
-    strictTransportSecurity: config.publicUrl.startsWith('https://') ? { maxAge: 31_536_000 } : false,
-  })
+  // HSTS only makes sense behind TLS; production sets PUBLIC_URL to https.
+  registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://') })
   await app.register(cookie)
   await registerOpenApi(app, config.publicUrl)
 

@@ -26,10 +26,11 @@ export function registerRequestContext(app: FastifyInstance, defaultLocale: Loca
   app.decorateRequest('locale', defaultLocale)
   // Fastify forbids object defaults on decorators (they would be shared); each request gets its own.
   app.decorateRequest('actor', undefined as never)
-  app.addHook('onRequest', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     request.actor = ANONYMOUS
     request.locale = negotiateLocale(request.headers['accept-language'], defaultLocale)
     reply.header('x-request-id', request.id)
+    done()
   })
 }
 
