@@ -2,6 +2,13 @@ import cookie from '@fastify/cookie'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { cityRoutes } from './modules/city/routes.js'
+import { adminRoutes } from './modules/identity/admin-routes.js'
+import { registerAuthentication } from './modules/identity/authentication.js'
+import { contactRoutes } from './modules/identity/contact-routes.js'
+import { delegationRoutes } from './modules/identity/delegation-routes.js'
+import { registerDevIdentityProvider } from './modules/identity/dev-idp/routes.js'
+import { oidcRoutes } from './modules/identity/oidc-routes.js'
+import { sessionRoutes } from './modules/identity/session-routes.js'
 import { requireRouteAccessDeclarations } from './platform/http/access.js'
 import type { AppDependencies } from './platform/http/dependencies.js'
 import { healthRoutes } from './platform/http/health.js'
@@ -40,6 +47,7 @@ export async function buildApp(
   // HSTS only makes sense behind TLS; production sets PUBLIC_URL to https.
   registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://') })
   await app.register(cookie)
+  registerAuthentication(app, deps)
   await registerOpenApi(app, config.publicUrl)
 
   let shuttingDown = false
@@ -50,9 +58,17 @@ export async function buildApp(
   await app.register(
     async (api) => {
       await api.register(cityRoutes(deps))
+      await api.register(sessionRoutes(deps))
+      await api.register(contactRoutes(deps))
+      await api.register(delegationRoutes(deps))
+      await api.register(adminRoutes(deps), { prefix: '/admin' })
     },
     { prefix: '/api/v1' },
   )
+
+  // Browser redirects of the sign-in flows live outside /api: they answer with pages and redirects.
+  await app.register(oidcRoutes(deps), { prefix: '/auth' })
+  if (config.devIdentityProvider) await registerDevIdentityProvider(app, deps)
 
   registerNotFoundHandler(app, options.serveWebApp ? await registerWebApp(app, config.webDistDir) : undefined)
   return app

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest'
 import { ConfigError, loadConfig } from './config.js'
 
+const PRODUCTION_OIDC = {
+  OIDC_CITIZEN_ISSUER: 'https://login.example.it/citizens',
+  OIDC_CITIZEN_CLIENT_ID: 'civico',
+  OIDC_CITIZEN_CLIENT_SECRET: 'secret',
+  OIDC_STAFF_ISSUER: 'https://login.example.it/staff',
+  OIDC_STAFF_CLIENT_ID: 'civico-staff',
+  OIDC_STAFF_CLIENT_SECRET: 'secret',
+}
+
 describe('configuration', () => {
   it('runs on embedded defaults with an empty environment', () => {
     const config = loadConfig({ INIT_CWD: '/srv/civico' })
@@ -16,6 +25,7 @@ describe('configuration', () => {
       NODE_ENV: 'production',
       DATABASE_URL: 'postgres://civico@db:5432/civico',
       PUBLIC_URL: 'https://servizi.comune.example.it/',
+      ...PRODUCTION_OIDC,
     })
     expect(config.database).toEqual({
       kind: 'postgres',
@@ -25,6 +35,30 @@ describe('configuration', () => {
     expect(config.log.pretty).toBe(false)
     expect(config.seedOnStart).toBe(false)
     expect(config.publicUrl).toBe('https://servizi.comune.example.it')
+    expect(config.devIdentityProvider).toBe(false)
+    expect(config.session.secureCookie).toBe(true)
+    expect(config.oidc.citizen.issuer).toBe('https://login.example.it/citizens')
+  })
+
+  it('points sign-in at the bundled provider in development', () => {
+    const config = loadConfig({ PORT: '4000' })
+    expect(config.devIdentityProvider).toBe(true)
+    expect(config.oidc.citizen).toMatchObject({
+      issuer: 'http://localhost:4000/dev-idp',
+      clientId: 'civico-citizens',
+    })
+    expect(config.oidc.staff).toMatchObject({
+      issuer: 'http://localhost:4000/dev-idp',
+      clientId: 'civico-staff',
+    })
+    expect(config.session).toEqual({ idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000, secureCookie: false })
+  })
+
+  it('never runs the development identity provider in production, and needs real providers there', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production', DEV_IDP: 'true', ...PRODUCTION_OIDC })).toThrow(
+      /DEV_IDP/,
+    )
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OIDC_CITIZEN_ISSUER/)
   })
 
   it('refuses bad values and names each one', () => {

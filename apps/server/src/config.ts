@@ -31,6 +31,23 @@ const ZEnvironment = z.object({
   SEED_ON_START: booleanFromEnv.optional(),
   DEMO_CITIZENS: z.coerce.number().int().min(0).max(2_000_000).default(1000),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 60)
+    .default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(12),
+  DEV_IDP: booleanFromEnv.optional(),
+  OIDC_CITIZEN_ISSUER: z.url().optional(),
+  OIDC_CITIZEN_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CITIZEN_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_CITIZEN_SCOPES: z.string().min(1).default('openid profile email'),
+  OIDC_FISCAL_CODE_CLAIM: z.string().min(1).default('https://attributes.eid.gov.it/fiscal_number'),
+  OIDC_STAFF_ISSUER: z.url().optional(),
+  OIDC_STAFF_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_STAFF_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_STAFF_SCOPES: z.string().min(1).default('openid profile email'),
 })
 
 export type Config = {
@@ -49,6 +66,18 @@ export type Config = {
   seedOnStart: boolean
   demoCitizens: number
   webDistDir: string
+  session: { idleMs: number; absoluteMs: number; secureCookie: boolean }
+  /** The bundled OpenID provider at /dev-idp: on by default outside production, never in production. */
+  devIdentityProvider: boolean
+  oidc: { citizen: OidcClientConfig; staff: OidcClientConfig; fiscalCodeClaim: string }
+}
+
+/** Where citizens or staff sign in. With the dev provider on and nothing configured, it is the dev provider. */
+export interface OidcClientConfig {
+  issuer: string
+  clientId: string
+  clientSecret: string
+  scopes: string
 }
 
 export class ConfigError extends Error {
@@ -74,11 +103,36 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const dataDir = path.resolve(base, value.DATA_DIR ?? 'data')
   const production = value.NODE_ENV === 'production'
   const displayHost = value.HOST === '0.0.0.0' || value.HOST === '::' ? 'localhost' : value.HOST
+  const publicUrl = (value.PUBLIC_URL ?? `http://${displayHost}:${value.PORT}`).replace(/\/$/, '')
+  const devIdentityProvider = value.DEV_IDP ?? !production
+  if (production && devIdentityProvider) {
+    throw new ConfigError(['DEV_IDP: the development identity provider cannot run in production'])
+  }
+  const oidcClient = (kind: 'CITIZEN' | 'STAFF'): OidcClientConfig => {
+    const issuer = value[`OIDC_${kind}_ISSUER`]
+    const clientId = value[`OIDC_${kind}_CLIENT_ID`]
+    const clientSecret = value[`OIDC_${kind}_CLIENT_SECRET`]
+    const scopes = value[`OIDC_${kind}_SCOPES`]
+    if (issuer && clientId && clientSecret) return { issuer, clientId, clientSecret, scopes }
+    if (!issuer && devIdentityProvider) {
+      const devClient = kind === 'CITIZEN' ? 'civico-citizens' : 'civico-staff'
+      return {
+        issuer: `${publicUrl}/dev-idp`,
+        clientId: devClient,
+        clientSecret: `${devClient}-dev-secret`,
+        scopes,
+      }
+    }
+    throw new ConfigError([
+      `OIDC_${kind}_ISSUER, OIDC_${kind}_CLIENT_ID and OIDC_${kind}_CLIENT_SECRET must all be set` +
+        (production ? '' : ' (or leave them unset to use the development identity provider)'),
+    ])
+  }
   return {
     env: value.NODE_ENV,
     host: value.HOST,
     port: value.PORT,
-    publicUrl: (value.PUBLIC_URL ?? `http://${displayHost}:${value.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     database: value.DATABASE_URL
       ? { kind: 'postgres', url: value.DATABASE_URL, poolSize: value.DATABASE_POOL_SIZE }
       : { kind: 'pglite', dataDir: path.join(dataDir, 'db') },
@@ -97,5 +151,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDistDir: value.WEB_DIST_DIR
       ? path.resolve(base, value.WEB_DIST_DIR)
       : path.resolve(import.meta.dirname, '../../web/dist'),
+    session: {
+      idleMs: value.SESSION_IDLE_MINUTES * 60_000,
+      absoluteMs: value.SESSION_ABSOLUTE_HOURS * 3_600_000,
+      secureCookie: publicUrl.startsWith('https://'),
+    },
+    devIdentityProvider,
+    oidc: {
+      citizen: oidcClient('CITIZEN'),
+      staff: oidcClient('STAFF'),
+      fiscalCodeClaim: value.OIDC_FISCAL_CODE_CLAIM,
+    },
   }
 }

@@ -58,7 +58,7 @@ async function stopChild(child: ChildProcess): Promise<void> {
 }
 
 /**
- * Starts Civico as production runs it: JSON logs, no in-process workers. With DATABASE_URL the
+ * Starts Civico as an API process runs in production: JSON logs, no in-process workers. With DATABASE_URL the
  * server migrates that database itself; without it a fresh PGlite directory is used.
  */
 export async function startCivico(
@@ -68,7 +68,8 @@ export async function startCivico(
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civico-bench-'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_ENV: 'production',
+    // Development mode only for the bundled sign-in provider; logging and workers are set as in production.
+    NODE_ENV: 'development',
     HOST: '127.0.0.1',
     PORT: String(port),
     DATA_DIR: dataDir,

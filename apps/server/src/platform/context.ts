@@ -4,12 +4,24 @@ import type { Clock } from './clock.js'
 import type { Locale } from './i18n.js'
 import type { JobQueue } from './jobs.js'
 
+export const STAFF_ROLES = ['operator', 'supervisor', 'analyst', 'admin'] as const
+export type StaffRole = (typeof STAFF_ROLES)[number]
+
 /** Who is acting. Identity fills in citizens and staff; jobs and the seed act as the system. */
 export type Actor =
   | { type: 'system'; name: string }
   | { type: 'anonymous' }
-  | { type: 'citizen'; id: string; fiscalCode: string; onBehalfOf?: string }
-  | { type: 'staff'; id: string; roles: readonly string[]; teams: readonly string[] }
+  | {
+      type: 'citizen'
+      id: string
+      fiscalCode: string
+      /** Assurance level of the sign-in: SPID L1–L3, CIE is 3. */
+      level: 1 | 2 | 3
+      personId: string | null
+      /** Fiscal code of the person being acted for (a minor child or a delegator), when not oneself. */
+      onBehalfOf?: string
+    }
+  | { type: 'staff'; id: string; roles: readonly StaffRole[]; teams: readonly string[] }
   | { type: 'api-client'; id: string; scopes: readonly string[] }
 
 export interface RequestMeta {

@@ -23,6 +23,12 @@ const catalogues: Record<Locale, Catalogue> = {
     'problem.UNAUTHENTICATED.detail': 'Per continuare devi accedere con SPID o CIE.',
     'problem.FORBIDDEN.title': 'Accesso negato',
     'problem.FORBIDDEN.detail': 'Non hai i permessi per questa operazione.',
+    'problem.STEP_UP_REQUIRED.title': 'Livello di accesso insufficiente',
+    'problem.STEP_UP_REQUIRED.detail':
+      'Questa operazione richiede un accesso di livello {requiredLevel}: accedi di nuovo con SPID di livello {requiredLevel} o con CIE.',
+    'problem.CSRF_FAILED.title': 'Richiesta non verificata',
+    'problem.CSRF_FAILED.detail':
+      'La richiesta non porta il codice di sicurezza della sessione. Ricarica la pagina e riprova.',
     'problem.CONFLICT.title': 'Conflitto',
     'problem.CONFLICT.detail': 'L’operazione è in conflitto con dati già presenti.',
     'problem.RATE_LIMITED.title': 'Troppe richieste',
@@ -60,6 +66,12 @@ const catalogues: Record<Locale, Catalogue> = {
     'problem.UNAUTHENTICATED.detail': 'Sign in with SPID or CIE to continue.',
     'problem.FORBIDDEN.title': 'Access denied',
     'problem.FORBIDDEN.detail': 'You are not allowed to do this.',
+    'problem.STEP_UP_REQUIRED.title': 'Higher sign-in level needed',
+    'problem.STEP_UP_REQUIRED.detail':
+      'This operation needs a level {requiredLevel} sign-in: sign in again with SPID level {requiredLevel} or with CIE.',
+    'problem.CSRF_FAILED.title': 'Unverified request',
+    'problem.CSRF_FAILED.detail':
+      'The request lacks the session’s security code. Reload the page and try again.',
     'problem.CONFLICT.title': 'Conflict',
     'problem.CONFLICT.detail': 'The operation conflicts with data already stored.',
     'problem.RATE_LIMITED.title': 'Too many requests',

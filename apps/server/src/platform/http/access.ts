@@ -6,6 +6,7 @@ import type { FastifyInstance, RouteOptions } from 'fastify'
  */
 export type RouteAccess =
   | { kind: 'public' }
+  | { kind: 'signed-in' }
   | { kind: 'citizen'; minimumLevel?: 1 | 2 | 3 }
   | { kind: 'staff'; roles: readonly string[] }
   | { kind: 'api-client'; scopes: readonly string[] }
@@ -20,13 +21,30 @@ export const PUBLIC: RouteAccess = Object.freeze({ kind: 'public' })
 
 export class MissingRouteAccessError extends Error {}
 
+export const SESSION_SECURITY_SCHEME = 'sessionCookie'
+export const API_KEY_SECURITY_SCHEME = 'apiKey'
+
+/** The OpenAPI `security` of an operation, derived from its access rule so the two cannot disagree. */
+export function openApiSecurity(access: RouteAccess): Record<string, string[]>[] {
+  switch (access.kind) {
+    case 'public':
+      return []
+    case 'api-client':
+      return [{ [API_KEY_SECURITY_SCHEME]: [...access.scopes] }]
+    default:
+      return [{ [SESSION_SECURITY_SCHEME]: [] }]
+  }
+}
+
 export function requireRouteAccessDeclarations(app: FastifyInstance): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     const access = (route.config as { access?: RouteAccess } | undefined)?.access
-    // Routes added by plugins (API docs UI, static files) are public by nature and cannot carry our config.
-    if (!access && !isInfrastructureRoute(route.url)) {
+    if (!access) {
+      // Routes added by plugins (API docs UI, static files) are public by nature and cannot carry our config.
+      if (isInfrastructureRoute(route.url)) return
       throw new MissingRouteAccessError(`Route ${route.method} ${route.url} does not declare config.access`)
     }
+    route.schema = { ...route.schema, security: openApiSecurity(access) } as typeof route.schema
   })
 }
 

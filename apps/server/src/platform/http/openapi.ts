@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import type { FastifyInstance } from 'fastify'
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod'
-import { PUBLIC } from './access.js'
+import { API_KEY_SECURITY_SCHEME, PUBLIC, SESSION_SECURITY_SCHEME } from './access.js'
 
 /** OpenAPI 3.1 generated from the routes' zod schemas, with a browsable UI at /api/docs. */
 export async function registerOpenApi(app: FastifyInstance, publicUrl: string): Promise<void> {
@@ -16,6 +16,24 @@ export async function registerOpenApi(app: FastifyInstance, publicUrl: string): 
         license: { name: 'EUPL-1.2' },
       },
       servers: [{ url: publicUrl }],
+      components: {
+        securitySchemes: {
+          [SESSION_SECURITY_SCHEME]: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: 'civico_session',
+            description:
+              'Session of a citizen (SPID/CIE) or staff member. Changes also need the X-CSRF-Token header ' +
+              'returned by GET /api/v1/session.',
+          },
+          [API_KEY_SECURITY_SCHEME]: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-API-Key',
+            description: 'Key of an API client (telephony, Open311 integrators), with scopes.',
+          },
+        },
+      },
     },
     transform: jsonSchemaTransform,
     transformObject: jsonSchemaTransformObject,

@@ -1,0 +1,68 @@
+import { timingSafeEqual } from 'node:crypto'
+import type { FastifyInstance, FastifyRequest } from 'fastify'
+import { AppError } from '../../platform/errors.js'
+import { PUBLIC, type RouteAccess } from '../../platform/http/access.js'
+import type { AppDependencies } from '../../platform/http/dependencies.js'
+import { resolveApiKey } from './api-client-service.js'
+import { checkRouteAccess, needsCsrfCheck } from './policy.js'
+import { type ResolvedSession, resolveSession, SESSION_COOKIE } from './session-service.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: ResolvedSession | null
+  }
+}
+
+export const CSRF_HEADER = 'x-csrf-token'
+export const API_KEY_HEADER = 'x-api-key'
+
+function sameSecret(given: string, expected: string): boolean {
+  const a = Buffer.from(given)
+  const b = Buffer.from(expected)
+  return a.length === b.length && timingSafeEqual(a, b)
+}
+
+function presentedApiKey(request: FastifyRequest): string | undefined {
+  const header = request.headers[API_KEY_HEADER]
+  if (typeof header === 'string') return header
+  const authorization = request.headers.authorization
+  return authorization?.startsWith('ApiKey ') ? authorization.slice(7) : undefined
+}
+
+/**
+ * Works out who is calling (session cookie or API key), then enforces the route's declared access
+ * and, for cookie-authenticated changes, the CSRF token.
+ */
+export function registerAuthentication(app: FastifyInstance, deps: AppDependencies): void {
+  app.decorateRequest('session', null)
+  const sessionDeps = { db: deps.db, clock: deps.clock, session: deps.config.session }
+
+  app.addHook('onRequest', async (request) => {
+    request.session = null
+    const apiKey = presentedApiKey(request)
+    if (apiKey) {
+      const client = await resolveApiKey(deps, apiKey)
+      if (!client) throw new AppError('UNAUTHENTICATED', { internalDetail: 'unknown or revoked API key' })
+      request.actor = { type: 'api-client', id: client.id, scopes: client.scopes }
+      return
+    }
+    const token = request.cookies[SESSION_COOKIE]
+    if (!token) return
+    const session = await resolveSession(sessionDeps, token)
+    if (!session) return
+    request.session = session
+    request.actor = session.actor
+  })
+
+  app.addHook('preHandler', async (request) => {
+    const access: RouteAccess = request.routeOptions.config.access ?? PUBLIC
+    const refusal = checkRouteAccess(access, request.actor)
+    if (refusal) throw refusal
+    if (request.session && needsCsrfCheck(request.method, true)) {
+      const given = request.headers[CSRF_HEADER]
+      if (typeof given !== 'string' || !sameSecret(given, request.session.csrfToken)) {
+        throw new AppError('CSRF_FAILED')
+      }
+    }
+  })
+}
