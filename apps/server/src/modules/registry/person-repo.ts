@@ -1,0 +1,14 @@
+import { eq } from 'drizzle-orm'
+import type { Queryable } from '../../db/client.js'
+import { registryPersons } from './tables.js'
+
+export type PersonRow = typeof registryPersons.$inferSelect
+
+export async function findPersonRowByFiscalCode(db: Queryable, fiscalCode: string): Promise<PersonRow | null> {
+  const [row] = await db.select().from(registryPersons).where(eq(registryPersons.fiscalCode, fiscalCode)).limit(1)
+  return row ?? null
+}
+
+export async function listFamilyRows(db: Queryable, familyId: string): Promise<PersonRow[]> {
+  return db.select().from(registryPersons).where(eq(registryPersons.familyId, familyId)).orderBy(registryPersons.birthDate)
+}
