@@ -37,8 +37,23 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDependenci
   app.decorateRequest('session', null)
   const sessionDeps = { db: deps.db, clock: deps.clock, session: deps.config.session }
 
+  // Refusals happen before the body is even parsed: an anonymous caller learns nothing from validation.
   app.addHook('onRequest', async (request) => {
     request.session = null
+    await identifyCaller(request)
+    const access: RouteAccess = request.routeOptions.config?.access ?? PUBLIC
+    const refusal = checkRouteAccess(access, request.actor)
+    if (refusal) throw refusal
+    const session = request.session as ResolvedSession | null
+    if (session && needsCsrfCheck(request.method, true)) {
+      const given = request.headers[CSRF_HEADER]
+      if (typeof given !== 'string' || !sameSecret(given, session.csrfToken)) {
+        throw new AppError('CSRF_FAILED')
+      }
+    }
+  })
+
+  async function identifyCaller(request: FastifyRequest): Promise<void> {
     const apiKey = presentedApiKey(request)
     if (apiKey) {
       const client = await resolveApiKey(deps, apiKey)
@@ -52,17 +67,5 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDependenci
     if (!session) return
     request.session = session
     request.actor = session.actor
-  })
-
-  app.addHook('preHandler', async (request) => {
-    const access: RouteAccess = request.routeOptions.config.access ?? PUBLIC
-    const refusal = checkRouteAccess(access, request.actor)
-    if (refusal) throw refusal
-    if (request.session && needsCsrfCheck(request.method, true)) {
-      const given = request.headers[CSRF_HEADER]
-      if (typeof given !== 'string' || !sameSecret(given, request.session.csrfToken)) {
-        throw new AppError('CSRF_FAILED')
-      }
-    }
-  })
+  }
 }

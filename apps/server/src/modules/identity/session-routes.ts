@@ -5,7 +5,7 @@ import type { AppDependencies } from '../../platform/http/dependencies.js'
 import { requestMeta } from '../../platform/http/request-context.js'
 import { findCitizenAccount, findStaffAccount } from './account-repo.js'
 import { clearSessionCookie } from './session-cookie.js'
-import { type SessionView, ZLogoutEverywhereResult, ZSessionView } from './session-schema.js'
+import { type SessionView, ZHeartbeat, ZLogoutEverywhereResult, ZSessionView } from './session-schema.js'
 import { endAllSessions, endSession, type ResolvedSession } from './session-service.js'
 
 async function describeSession(deps: AppDependencies, session: ResolvedSession | null): Promise<SessionView> {
@@ -56,6 +56,27 @@ export function sessionRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       async (request, reply) => {
         reply.header('cache-control', 'no-store')
         return describeSession(deps, request.session)
+      },
+    )
+
+    app.get(
+      '/session/heartbeat',
+      {
+        config: { access: { kind: 'signed-in' } },
+        schema: {
+          tags: ['identity'],
+          summary: 'Keep the session alive and learn when it ends',
+          description: 'Cheap enough to call every few minutes from an open page.',
+          response: { 200: ZHeartbeat },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store')
+        const session = request.session as ResolvedSession
+        return {
+          idleExpiresAt: new Date(session.lastSeenAt.getTime() + deps.config.session.idleMs).toISOString(),
+          expiresAt: session.expiresAt.toISOString(),
+        }
       },
     )
 

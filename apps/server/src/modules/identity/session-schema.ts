@@ -23,3 +23,10 @@ export type SessionView = z.infer<typeof ZSessionView>
 export const ZLogoutEverywhereResult = z
   .object({ endedSessions: z.number().int() })
   .meta({ id: 'LogoutEverywhere' })
+
+export const ZHeartbeat = z
+  .object({
+    idleExpiresAt: z.iso.datetime().describe('When the session ends if nothing else happens'),
+    expiresAt: z.iso.datetime().describe('When the session ends in any case'),
+  })
+  .meta({ id: 'SessionHeartbeat' })

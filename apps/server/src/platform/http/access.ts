@@ -36,7 +36,22 @@ export function openApiSecurity(access: RouteAccess): Record<string, string[]>[]
   }
 }
 
+export interface DeclaredRoute {
+  method: string
+  url: string
+  access: RouteAccess
+}
+
+const declaredRoutes = new WeakMap<object, DeclaredRoute[]>()
+
+/** Every route of the app with its access rule, for the authorization matrix test and audits. */
+export function listDeclaredRoutes(app: FastifyInstance): DeclaredRoute[] {
+  return declaredRoutes.get(app) ?? []
+}
+
 export function requireRouteAccessDeclarations(app: FastifyInstance): void {
+  const catalogue: DeclaredRoute[] = []
+  declaredRoutes.set(app, catalogue)
   app.addHook('onRoute', (route: RouteOptions) => {
     const access = (route.config as { access?: RouteAccess } | undefined)?.access
     if (!access) {
@@ -45,6 +60,9 @@ export function requireRouteAccessDeclarations(app: FastifyInstance): void {
       throw new MissingRouteAccessError(`Route ${route.method} ${route.url} does not declare config.access`)
     }
     route.schema = { ...route.schema, security: openApiSecurity(access) } as typeof route.schema
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') catalogue.push({ method, url: route.url, access })
+    }
   })
 }
 

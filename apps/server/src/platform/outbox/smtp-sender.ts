@@ -1,0 +1,32 @@
+import nodemailer from 'nodemailer'
+import { type EmailMessage, type MessageSender, MessageNotSentError } from './message-sender.js'
+
+export const SMTP_ADAPTER = 'smtp'
+
+/**
+ * E-mail through the city's SMTP relay. One pooled transport per process: the relay sees a few long
+ * connections instead of one per message.
+ */
+export function smtpEmailSender(options: { url: string; from: string }): MessageSender<EmailMessage> & {
+  close(): void
+} {
+  const transport = nodemailer.createTransport(options.url, { from: options.from })
+  return {
+    adapter: SMTP_ADAPTER,
+    async send(message) {
+      try {
+        await transport.sendMail({
+          to: message.to,
+          subject: message.subject,
+          text: message.text,
+          ...(message.html ? { html: message.html } : {}),
+        })
+      } catch (error) {
+        throw new MessageNotSentError(SMTP_ADAPTER, (error as Error).message, { cause: error })
+      }
+    },
+    close() {
+      transport.close()
+    },
+  }
+}
