@@ -44,9 +44,7 @@ function renderMessage(message: DevOutboxMessage): string {
 
 export function renderDevOutboxPage(messages: DevOutboxMessage[]): string {
   const body =
-    messages.length === 0
-      ? '<p>Nessun messaggio inviato finora.</p>'
-      : messages.map(renderMessage).join('\n')
+    messages.length === 0 ? '<p>Nessun messaggio inviato finora.</p>' : messages.map(renderMessage).join('\n')
   return `<!doctype html>
 <html lang="it">
 <head>
@@ -82,7 +80,10 @@ export async function registerDevOutbox(app: FastifyInstance, deps: AppDependenc
     '/dev/outbox',
     { config: { access: PUBLIC }, schema: { hide: true, querystring: ZOutboxQuery } },
     async (request, reply) => {
-      const messages = await listLatestDevOutboxMessages(deps.db, { limit: PAGE_SIZE, recipient: request.query.to })
+      const messages = await listLatestDevOutboxMessages(deps.db, {
+        limit: PAGE_SIZE,
+        recipient: request.query.to,
+      })
       return reply
         .type('text/html; charset=utf-8')
         .header('cache-control', 'no-store')
@@ -96,7 +97,10 @@ export async function registerDevOutbox(app: FastifyInstance, deps: AppDependenc
       schema: { hide: true, querystring: ZOutboxQuery, response: { 200: z.array(ZOutboxMessage) } },
     },
     async (request, reply) => {
-      const messages = await listLatestDevOutboxMessages(deps.db, { limit: PAGE_SIZE, recipient: request.query.to })
+      const messages = await listLatestDevOutboxMessages(deps.db, {
+        limit: PAGE_SIZE,
+        recipient: request.query.to,
+      })
       reply.header('cache-control', 'no-store')
       return messages.map((message) => ({
         ...message,

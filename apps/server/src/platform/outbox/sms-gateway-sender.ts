@@ -1,4 +1,4 @@
-import { type MessageSender, MessageNotSentError, type SmsMessage } from './message-sender.js'
+import { MessageNotSentError, type MessageSender, type SmsMessage } from './message-sender.js'
 
 export const SMS_GATEWAY_ADAPTER = 'http-gateway'
 const GATEWAY_TIMEOUT_MS = 10_000

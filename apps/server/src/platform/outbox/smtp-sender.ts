@@ -1,5 +1,5 @@
 import nodemailer from 'nodemailer'
-import { type EmailMessage, type MessageSender, MessageNotSentError } from './message-sender.js'
+import { type EmailMessage, MessageNotSentError, type MessageSender } from './message-sender.js'
 
 export const SMTP_ADAPTER = 'smtp'
 
