@@ -72,6 +72,9 @@ describe('the HTTP platform', () => {
     expect(Object.keys(body.paths)).toEqual(
       expect.arrayContaining(['/api/v1/city', '/health/live', '/health/ready']),
     )
+    expect(Object.keys(body.components.securitySchemes)).toEqual(['sessionCookie', 'apiKey'])
+    expect(body.paths['/api/v1/city'].get.security).toEqual([])
+    expect(body.paths['/api/v1/session'].delete.security).toEqual([{ sessionCookie: [] }])
     const ui = await app.inject({ method: 'GET', url: '/api/docs/' })
     expect(ui.statusCode).toBe(200)
     expect(ui.headers['content-type']).toContain('text/html')
