@@ -9,6 +9,7 @@ import { delegationRoutes } from './modules/identity/delegation-routes.js'
 import { registerDevIdentityProvider } from './modules/identity/dev-idp/routes.js'
 import { oidcRoutes } from './modules/identity/oidc-routes.js'
 import { sessionRoutes } from './modules/identity/session-routes.js'
+import { registryRoutes } from './modules/registry/routes.js'
 import { requireRouteAccessDeclarations } from './platform/http/access.js'
 import type { AppDependencies } from './platform/http/dependencies.js'
 import { healthRoutes } from './platform/http/health.js'
@@ -59,6 +60,7 @@ export async function buildApp(
     async (api) => {
       await api.register(cityRoutes(deps))
       await api.register(sessionRoutes(deps))
+      await api.register(registryRoutes(deps))
       await api.register(contactRoutes(deps))
       await api.register(delegationRoutes(deps))
       await api.register(adminRoutes(deps), { prefix: '/admin' })
