@@ -1,10 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { httpBench } from './benches/http.js'
+import { sessionBench } from './benches/session.js'
 import { progress } from './support/log.js'
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   http: httpBench,
+  session: sessionBench,
 }
 
 async function main(): Promise<void> {
