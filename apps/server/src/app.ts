@@ -18,6 +18,7 @@ import { registerNotFoundHandler, registerProblemHandlers } from './platform/htt
 import { generateRequestId, registerRequestContext } from './platform/http/request-context.js'
 import { registerSecurityHeaders } from './platform/http/security-headers.js'
 import { registerWebApp } from './platform/http/web-app.js'
+import { registerDevOutbox } from './platform/outbox/dev-outbox-page.js'
 
 export interface BuildAppOptions {
   /** Serve the built web app (off in API tests, on when running). */
@@ -71,6 +72,7 @@ export async function buildApp(
   // Browser redirects of the sign-in flows live outside /api: they answer with pages and redirects.
   await app.register(oidcRoutes(deps), { prefix: '/auth' })
   if (config.devIdentityProvider) await registerDevIdentityProvider(app, deps)
+  await registerDevOutbox(app, deps)
 
   registerNotFoundHandler(app, options.serveWebApp ? await registerWebApp(app, config.webDistDir) : undefined)
   return app

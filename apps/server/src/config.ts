@@ -5,6 +5,9 @@ const booleanFromEnv = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((value) => value === 'true' || value === '1' || value === 'yes')
 
+// "noreply@comune.it" or "Comune di Milano <noreply@comune.it>".
+const MAIL_FROM_SHAPE = /^(?:[^<>@]+ <[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+)$/
+
 const ZEnvironment = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().min(1).default('localhost'),
@@ -48,6 +51,16 @@ const ZEnvironment = z.object({
   OIDC_STAFF_CLIENT_ID: z.string().min(1).optional(),
   OIDC_STAFF_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_STAFF_SCOPES: z.string().min(1).default('openid profile email'),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, 'must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@relay:587')
+    .optional(),
+  MAIL_FROM: z
+    .string()
+    .regex(MAIL_FROM_SHAPE, 'must be an address or "Name <address>", e.g. Comune <noreply@comune.example.it>')
+    .optional(),
+  SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  SMS_GATEWAY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
 })
 
 export type Config = {
@@ -70,6 +83,10 @@ export type Config = {
   /** The bundled OpenID provider at /dev-idp: on by default outside production, never in production. */
   devIdentityProvider: boolean
   oidc: { citizen: OidcClientConfig; staff: OidcClientConfig; fiscalCodeClaim: string }
+  /** Outbound e-mail: the dev outbox (stored, shown at /dev/outbox) unless an SMTP relay is configured. */
+  mail: { from: string; transport: { kind: 'dev-outbox' } | { kind: 'smtp'; url: string } }
+  /** Outbound SMS: the dev outbox unless an HTTP gateway is configured. */
+  sms: { kind: 'dev-outbox' } | { kind: 'http-gateway'; url: string; token: string }
 }
 
 /** Where citizens or staff sign in. With the dev provider on and nothing configured, it is the dev provider. */
@@ -128,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         (production ? '' : ' (or leave them unset to use the development identity provider)'),
     ])
   }
+  const mailAndSms = messagingConfig(value, { production, publicUrl })
   return {
     env: value.NODE_ENV,
     host: value.HOST,
@@ -162,5 +180,35 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       staff: oidcClient('STAFF'),
       fiscalCodeClaim: value.OIDC_FISCAL_CODE_CLAIM,
     },
+    ...mailAndSms,
+  }
+}
+
+function messagingConfig(
+  value: z.infer<typeof ZEnvironment>,
+  context: { production: boolean; publicUrl: string },
+): Pick<Config, 'mail' | 'sms'> {
+  const problems: string[] = []
+  if (value.SMTP_URL && !value.MAIL_FROM) {
+    problems.push('MAIL_FROM: required with SMTP_URL (the sender address citizens see)')
+  }
+  if (Boolean(value.SMS_GATEWAY_URL) !== Boolean(value.SMS_GATEWAY_TOKEN)) {
+    problems.push('SMS_GATEWAY_URL and SMS_GATEWAY_TOKEN must be set together')
+  }
+  // The token travels in a header: in production it must not cross the network in clear.
+  if (context.production && value.SMS_GATEWAY_URL?.startsWith('http://')) {
+    problems.push('SMS_GATEWAY_URL: must use https in production')
+  }
+  if (problems.length > 0) throw new ConfigError(problems)
+  const host = new URL(context.publicUrl).hostname
+  return {
+    mail: {
+      from: value.MAIL_FROM ?? `Civico <noreply@${host.includes('.') ? host : `${host}.localdomain`}>`,
+      transport: value.SMTP_URL ? { kind: 'smtp', url: value.SMTP_URL } : { kind: 'dev-outbox' },
+    },
+    sms:
+      value.SMS_GATEWAY_URL && value.SMS_GATEWAY_TOKEN
+        ? { kind: 'http-gateway', url: value.SMS_GATEWAY_URL, token: value.SMS_GATEWAY_TOKEN }
+        : { kind: 'dev-outbox' },
   }
 }

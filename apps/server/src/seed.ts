@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import { DEMO_CITY } from './modules/city/demo-city.js'
 import { configureCity, getCityProfile } from './modules/city/service.js'
+import { seedStaff } from './modules/identity/staff-admin-service.js'
 import { seedPopulation } from './modules/registry/service.js'
 import type { Clock } from './platform/clock.js'
 import type { ServiceContext } from './platform/context.js'
@@ -12,7 +13,7 @@ export interface SeedOptions {
   onlyIfEmpty: boolean
 }
 
-/** The demo city: Milan's configuration and a synthetic, reproducible population. */
+/** The demo city: Milan's configuration, its teams and test staff, and a synthetic, reproducible population. */
 export async function seedDemoCity(deps: AppDependencies, options: SeedOptions, log: Logger): Promise<void> {
   const ctx: ServiceContext = {
     db: deps.db,
@@ -25,6 +26,8 @@ export async function seedDemoCity(deps: AppDependencies, options: SeedOptions, 
   const existing = await getCityProfile(ctx)
   if (existing && options.onlyIfEmpty) return
   if (!existing) await configureCity(ctx, DEMO_CITY)
+  const staff = await seedStaff(ctx)
+  log.info(staff, 'demo staff and teams ready')
   const city = existing ?? DEMO_CITY
   log.info({ citizens: options.citizens }, 'seeding the demo population')
   let lastReport = 0

@@ -10,7 +10,7 @@ export const SMTP_ADAPTER = 'smtp'
 export function smtpEmailSender(options: { url: string; from: string }): MessageSender<EmailMessage> & {
   close(): void
 } {
-  const transport = nodemailer.createTransport(options.url, { from: options.from })
+  const transport = nodemailer.createTransport({ url: options.url, pool: true }, { from: options.from })
   return {
     adapter: SMTP_ADAPTER,
     async send(message) {
