@@ -8,6 +8,10 @@ const PRODUCTION_OIDC = {
   OIDC_STAFF_ISSUER: 'https://login.example.it/staff',
   OIDC_STAFF_CLIENT_ID: 'civico-staff',
   OIDC_STAFF_CLIENT_SECRET: 'secret',
+  SMTP_URL: 'smtp://relay.example.it:587',
+  MAIL_FROM: 'Comune <noreply@comune.example.it>',
+  SMS_GATEWAY_URL: 'https://sms.example.it/send',
+  SMS_GATEWAY_TOKEN: 'token-123456',
 }
 
 describe('configuration', () => {
@@ -58,7 +62,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ NODE_ENV: 'production', DEV_IDP: 'true', ...PRODUCTION_OIDC })).toThrow(
       /DEV_IDP/,
     )
-    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/OIDC_CITIZEN_ISSUER/)
+    const { OIDC_CITIZEN_ISSUER: _issuer, ...withoutCitizenIssuer } = PRODUCTION_OIDC
+    expect(() => loadConfig({ NODE_ENV: 'production', ...withoutCitizenIssuer })).toThrow(/OIDC_CITIZEN_ISSUER/)
+    const { SMTP_URL: _smtp, ...withoutSmtp } = PRODUCTION_OIDC
+    expect(() => loadConfig({ NODE_ENV: 'production', ...withoutSmtp })).toThrow(/SMTP_URL/)
   })
 
   it('refuses bad values and names each one', () => {

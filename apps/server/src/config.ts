@@ -189,6 +189,13 @@ function messagingConfig(
   context: { production: boolean; publicUrl: string },
 ): Pick<Config, 'mail' | 'sms'> {
   const problems: string[] = []
+  // Citizens must actually receive their codes and notices: production never falls back to the dev outbox.
+  if (context.production && !value.SMTP_URL) {
+    problems.push('SMTP_URL: required in production (the relay that delivers e-mail to citizens)')
+  }
+  if (context.production && !value.SMS_GATEWAY_URL) {
+    problems.push('SMS_GATEWAY_URL: required in production (the gateway that delivers text messages)')
+  }
   if (value.SMTP_URL && !value.MAIL_FROM) {
     problems.push('MAIL_FROM: required with SMTP_URL (the sender address citizens see)')
   }
