@@ -63,7 +63,9 @@ describe('configuration', () => {
       /DEV_IDP/,
     )
     const { OIDC_CITIZEN_ISSUER: _issuer, ...withoutCitizenIssuer } = PRODUCTION_OIDC
-    expect(() => loadConfig({ NODE_ENV: 'production', ...withoutCitizenIssuer })).toThrow(/OIDC_CITIZEN_ISSUER/)
+    expect(() => loadConfig({ NODE_ENV: 'production', ...withoutCitizenIssuer })).toThrow(
+      /OIDC_CITIZEN_ISSUER/,
+    )
     const { SMTP_URL: _smtp, ...withoutSmtp } = PRODUCTION_OIDC
     expect(() => loadConfig({ NODE_ENV: 'production', ...withoutSmtp })).toThrow(/SMTP_URL/)
   })
