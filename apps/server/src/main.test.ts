@@ -64,7 +64,7 @@ describe('the civico command', () => {
       output += chunk
     })
     const base = `http://127.0.0.1:${port}`
-    const deadline = Date.now() + 90_000
+    const deadline = Date.now() + 150_000
     for (;;) {
       const ready = await fetch(`${base}/health/ready`).then(
         (r) => r.ok,
@@ -87,7 +87,7 @@ describe('the civico command', () => {
     expect(await exited).toBe(0)
     expect(output).toContain('stopped')
     expect(fs.existsSync(path.join(dataDir, 'db', 'civico.lock'))).toBe(false)
-  }, 120_000)
+  }, 200_000)
 
   it('verifies the audit chain written while seeding', () => {
     const result = civico(['audit', 'verify'], { DATA_DIR: dataDir })
@@ -99,5 +99,5 @@ describe('the civico command', () => {
     expect(civico(['seed', '--citizens', 'many'], { DATA_DIR: dataDir }).status).toBe(1)
     const result = civico(['seed', '--citizens', '60'], { DATA_DIR: dataDir })
     expect(result.status).toBe(0)
-  }, 120_000)
+  }, 200_000)
 })
