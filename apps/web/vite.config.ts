@@ -16,7 +16,10 @@ const CONTENT_SECURITY_POLICY = [
 const apiProxy = {
   '/api': apiOrigin,
   '/health': apiOrigin,
+  // Sign-in round trips, the bundled identity provider and the development outbox.
+  '/auth': apiOrigin,
   '/dev-idp': apiOrigin,
+  '/dev/outbox': apiOrigin,
 }
 
 export default defineConfig({

@@ -70,7 +70,10 @@ export async function buildApp(
   )
 
   // Browser redirects of the sign-in flows live outside /api: they answer with pages and redirects.
-  await app.register(oidcRoutes(deps), { prefix: '/auth' })
+  await app.register(
+    oidcRoutes(deps, { rateLimit: { max: config.signInRateLimitPerMinute, timeWindowMs: 60_000 } }),
+    { prefix: '/auth' },
+  )
   if (config.devIdentityProvider) await registerDevIdentityProvider(app, deps)
   await registerDevOutbox(app, deps)
 

@@ -72,7 +72,7 @@ describe('authorization matrix', () => {
       if (minimum > 1) {
         const low = await t.app.inject(request(route, citizenL1.headers))
         expect(low.statusCode, `${route.method} ${route.url} at level 1`).toBe(403)
-        expect(low.json().code).toBe('STEP_UP_REQUIRED')
+        expect(low.json()).toMatchObject({ code: 'STEP_UP_REQUIRED', requiredLevel: minimum })
       }
     }
   })

@@ -34,6 +34,7 @@ const ZEnvironment = z.object({
   SEED_ON_START: booleanFromEnv.optional(),
   DEMO_CITIZENS: z.coerce.number().int().min(0).max(2_000_000).default(1000),
   WEB_DIST_DIR: z.string().min(1).optional(),
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -80,6 +81,8 @@ export type Config = {
   demoCitizens: number
   webDistDir: string
   session: { idleMs: number; absoluteMs: number; secureCookie: boolean }
+  /** Sign-in requests (start and return) allowed per client address and minute, per process. */
+  signInRateLimitPerMinute: number
   /** The bundled OpenID provider at /dev-idp: on by default outside production, never in production. */
   devIdentityProvider: boolean
   oidc: { citizen: OidcClientConfig; staff: OidcClientConfig; fiscalCodeClaim: string }
@@ -174,6 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       absoluteMs: value.SESSION_ABSOLUTE_HOURS * 3_600_000,
       secureCookie: publicUrl.startsWith('https://'),
     },
+    signInRateLimitPerMinute: value.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     devIdentityProvider,
     oidc: {
       citizen: oidcClient('CITIZEN'),

@@ -62,7 +62,10 @@ export async function openJourneyPage(
   })
   const page = await context.newPage()
   page.on('console', (message) => {
-    if (message.type() === 'error') problems.consoleErrors.push(message.text())
+    if (message.type() !== 'error') return
+    // "Failed to load resource" does not name the resource: add where it came from.
+    const where = message.location().url
+    problems.consoleErrors.push(where ? `${message.text()} (${where})` : message.text())
   })
   page.on('pageerror', (error) => problems.pageErrors.push(error.message))
   page.on('requestfailed', (request) => {
@@ -71,6 +74,20 @@ export async function openJourneyPage(
     problems.failedRequests.push(`${request.method()} ${request.url()}: ${request.failure()?.errorText}`)
   })
   return { page, context, problems, close: () => context.close() }
+}
+
+/**
+ * Forgets the console lines the browser writes for API answers a journey provokes on purpose (a wrong
+ * code answers 400): the page handles them, but Chromium still logs every 4xx response.
+ */
+export function forgetExpectedRefusals(
+  problems: PageProblems,
+  expected: { status: number; path: string }[],
+): void {
+  problems.consoleErrors = problems.consoleErrors.filter(
+    (line) =>
+      !expected.some(({ status, path }) => line.includes(`status of ${status}`) && line.includes(path)),
+  )
 }
 
 /** Formats recorded problems for an assertion message; empty when the page behaved. */

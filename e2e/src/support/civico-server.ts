@@ -89,6 +89,8 @@ export async function startCivicoServer(): Promise<RunningServer> {
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
       DEMO_CITIZENS: '50',
+      // The journeys sign in many times from one address; production keeps the default limit.
+      SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
     }),

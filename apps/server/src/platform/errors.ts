@@ -40,6 +40,8 @@ export class AppError extends Error {
       internalDetail?: string
       status?: number
       headers?: Record<string, string>
+      /** Extra members of the problem document that clients act on (RFC 9457 extensions). */
+      extensions?: Record<string, string | number | boolean>
     } = {},
   ) {
     super(options.internalDetail ?? code)
@@ -48,7 +50,10 @@ export class AppError extends Error {
     this.params = options.params ?? {}
     this.fieldErrors = options.fieldErrors
     this.headers = options.headers ?? {}
+    this.extensions = options.extensions ?? {}
   }
+
+  readonly extensions: Record<string, string | number | boolean>
 
   readonly messageKey: string | undefined
   readonly params: Record<string, string | number>

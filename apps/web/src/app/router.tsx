@@ -1,6 +1,9 @@
 import { createBrowserRouter } from 'react-router'
+import { backOfficeRoutes } from '../modules/backoffice/back-office-routes'
 import { catalogueRoutes } from '../modules/catalogue/catalogue-routes'
 import { HomePage } from '../modules/home/home-page'
+import { identityRoutes } from '../modules/identity/identity-routes'
+import { profileRoutes } from '../modules/profile/profile-routes'
 import { NotFoundPage } from './not-found-page'
 import { sectionRoutes } from './section-page'
 import { AppShell } from './shell/app-shell'
@@ -12,9 +15,12 @@ export function createAppRouter() {
       children: [
         { index: true, element: <HomePage /> },
         ...catalogueRoutes,
+        ...identityRoutes,
+        ...profileRoutes,
         ...sectionRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],
     },
+    ...backOfficeRoutes,
   ])
 }

@@ -13,7 +13,6 @@ type SectionId =
   | 'privacy'
   | 'legalNotes'
   | 'accessibility'
-  | 'login'
 
 /** Pages linked from the header and footer whose content is still to be written. */
 const SECTION_PATHS: Record<SectionId, string> = {
@@ -25,7 +24,6 @@ const SECTION_PATHS: Record<SectionId, string> = {
   privacy: 'privacy',
   legalNotes: 'note-legali',
   accessibility: 'dichiarazione-accessibilita',
-  login: 'login',
 }
 
 function SectionPage({ section }: { section: SectionId }) {

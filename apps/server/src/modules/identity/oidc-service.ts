@@ -195,6 +195,7 @@ export function createLoginService(deps: LoginServiceDeps) {
         throw new AppError('STEP_UP_REQUIRED', {
           messageKey: 'identity.login.levelTooLow',
           params: { requiredLevel: requestedLevel, grantedLevel: level },
+          extensions: { requiredLevel: requestedLevel },
           internalDetail: `asked level ${requestedLevel}, provider gave ${level}`,
         })
       }

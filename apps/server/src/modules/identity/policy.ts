@@ -16,7 +16,10 @@ export function checkRouteAccess(access: RouteAccess, actor: Actor): AppError | 
         return new AppError('FORBIDDEN', { internalDetail: `${actor.type} on a citizen route` })
       const required = access.minimumLevel ?? 1
       if (actor.level < required) {
-        return new AppError('STEP_UP_REQUIRED', { params: { requiredLevel: required } })
+        return new AppError('STEP_UP_REQUIRED', {
+          params: { requiredLevel: required },
+          extensions: { requiredLevel: required },
+        })
       }
       return null
     }

@@ -4,6 +4,7 @@ import { AppError, type ErrorCode, type FieldError, isAppError } from '../errors
 import { hasMessage, type Locale, translate } from '../i18n.js'
 
 export interface ProblemDocument {
+  [extension: string]: unknown
   type: string
   title: string
   status: number
@@ -101,7 +102,7 @@ export function renderProblem(error: AppError, request: FastifyRequest): Problem
     correlationId: request.id,
   }
   if (error.fieldErrors?.length) problem.errors = error.fieldErrors
-  return problem
+  return { ...error.extensions, ...problem }
 }
 
 export function sendProblem(reply: FastifyReply, request: FastifyRequest, error: AppError): FastifyReply {

@@ -1,5 +1,6 @@
 import { currentLanguage, i18n } from '../i18n/i18n'
 import { ApiError, parseProblemDocument } from './api-error'
+import { CSRF_HEADER, changesState, csrfToken, rememberCsrfToken } from './csrf-token'
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
 
@@ -36,6 +37,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       detail: problem.detail || i18n.t('errors.unexpected'),
       correlationId: problem.correlationId,
       fieldErrors: problem.errors,
+      requiredLevel: problem.requiredLevel,
     })
   }
   return new ApiError({
@@ -46,23 +48,61 @@ async function toApiError(response: Response): Promise<ApiError> {
   })
 }
 
-/** Calls the Civico API and returns the parsed answer, or throws an ApiError whose detail can be shown. */
-export async function apiRequest<T>(request: ApiRequest<T>): Promise<T> {
+function send<T>(request: ApiRequest<T>): Promise<Response> {
+  const method = request.method ?? 'GET'
   const headers: Record<string, string> = {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLanguage(),
   }
   if (request.body !== undefined) headers['Content-Type'] = 'application/json'
+  const token = csrfToken()
+  if (token && changesState(method)) headers[CSRF_HEADER] = token
+  return fetch(`${API_PREFIX}${request.path}`, {
+    method,
+    headers,
+    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    credentials: 'same-origin',
+    signal: request.signal,
+  })
+}
 
+/**
+ * A sign-in in another tab (or a step-up) replaces the session and its CSRF token: read the current
+ * token once so the change the person just asked for is not refused for a reason they cannot see.
+ */
+async function refreshCsrfToken(): Promise<boolean> {
+  try {
+    const response = await fetch(`${API_PREFIX}/session`, {
+      headers: { Accept: 'application/json' },
+      credentials: 'same-origin',
+    })
+    const session = (await readJson(response)) as { csrfToken?: unknown } | undefined
+    const token = typeof session?.csrfToken === 'string' ? session.csrfToken : undefined
+    rememberCsrfToken(token)
+    return token !== undefined
+  } catch {
+    return false
+  }
+}
+
+async function isCsrfRefusal(response: Response): Promise<boolean> {
+  if (response.status !== 403) return false
+  const problem = parseProblemDocument(await readJson(response.clone()))
+  return problem?.code === 'CSRF_FAILED'
+}
+
+/** Calls the Civico API and returns the parsed answer, or throws an ApiError whose detail can be shown. */
+export async function apiRequest<T>(request: ApiRequest<T>): Promise<T> {
   let response: Response
   try {
-    response = await fetch(`${API_PREFIX}${request.path}`, {
-      method: request.method ?? 'GET',
-      headers,
-      body: request.body === undefined ? undefined : JSON.stringify(request.body),
-      credentials: 'same-origin',
-      signal: request.signal,
-    })
+    response = await send(request)
+    if (
+      changesState(request.method ?? 'GET') &&
+      (await isCsrfRefusal(response)) &&
+      (await refreshCsrfToken())
+    ) {
+      response = await send(request)
+    }
   } catch (error) {
     if (request.signal?.aborted) throw error
     throw new ApiError({ status: 0, code: 'NETWORK_ERROR', detail: i18n.t('errors.network') })

@@ -14,6 +14,8 @@ export interface ProblemDocument {
   correlationId?: string
   instance?: string
   errors?: ProblemFieldError[]
+  /** With STEP_UP_REQUIRED: the sign-in level the operation needs. */
+  requiredLevel?: number
 }
 
 /**
@@ -27,6 +29,7 @@ export class ApiError extends Error {
   readonly detail: string
   readonly correlationId: string | undefined
   readonly fieldErrors: ProblemFieldError[]
+  readonly requiredLevel: number | undefined
 
   constructor(options: {
     status: number
@@ -34,6 +37,7 @@ export class ApiError extends Error {
     detail: string
     correlationId?: string
     fieldErrors?: ProblemFieldError[]
+    requiredLevel?: number
   }) {
     super(options.detail)
     this.name = 'ApiError'
@@ -42,6 +46,19 @@ export class ApiError extends Error {
     this.detail = options.detail
     this.correlationId = options.correlationId
     this.fieldErrors = options.fieldErrors ?? []
+    this.requiredLevel = options.requiredLevel
+  }
+
+  /**
+   * The server's message for one input, if it named it. Paths read "body.email" or
+   * "body.scopes.0"; a form asks with the field's own name ("email", "scopes").
+   */
+  fieldError(field: string): string | undefined {
+    const names = [field, `body.${field}`]
+    const match = this.fieldErrors.find((entry) =>
+      names.some((name) => entry.path === name || entry.path.startsWith(`${name}.`)),
+    )
+    return match?.message
   }
 
   /** Client errors will not change by asking again; server and network errors might. */
@@ -69,7 +86,7 @@ function readFieldErrors(value: unknown): ProblemFieldError[] | undefined {
 /** Reads a problem document defensively: a proxy or an old server may send something else. */
 export function parseProblemDocument(value: unknown): ProblemDocument | undefined {
   if (!isRecord(value)) return undefined
-  const { type, title, status, detail, code, correlationId, instance, errors } = value
+  const { type, title, status, detail, code, correlationId, instance, errors, requiredLevel } = value
   if (typeof status !== 'number' || typeof code !== 'string') return undefined
   return {
     type: typeof type === 'string' ? type : 'about:blank',
@@ -80,5 +97,6 @@ export function parseProblemDocument(value: unknown): ProblemDocument | undefine
     correlationId: typeof correlationId === 'string' ? correlationId : undefined,
     instance: typeof instance === 'string' ? instance : undefined,
     errors: readFieldErrors(errors),
+    requiredLevel: typeof requiredLevel === 'number' ? requiredLevel : undefined,
   }
 }

@@ -1,10 +1,20 @@
-import { QueryClient } from '@tanstack/react-query'
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
+import { SESSION_QUERY_KEY } from '../session/session-query-key'
 import { isApiError } from './api-error'
 
 const MAX_RETRIES = 2
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
+  // A 401 on any call means the session ended (idle, signed out elsewhere): ask who is signed in
+  // again, so guarded pages send the person to the login page instead of showing a broken screen.
+  const onError = (error: unknown) => {
+    if (isApiError(error) && error.code === 'UNAUTHENTICATED') {
+      void client.invalidateQueries({ queryKey: SESSION_QUERY_KEY })
+    }
+  }
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({ onError }),
+    mutationCache: new MutationCache({ onError }),
     defaultOptions: {
       queries: {
         staleTime: 60_000,
@@ -15,4 +25,5 @@ export function createQueryClient(): QueryClient {
       },
     },
   })
+  return client
 }

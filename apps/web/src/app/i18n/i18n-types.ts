@@ -1,5 +1,4 @@
-import type en from './en.json'
-import type it from './it.json'
+import type { en, it } from './catalogues'
 
 /** Italian is the reference catalogue: keys used in code are checked against it at compile time. */
 declare module 'i18next' {

@@ -1,7 +1,6 @@
 import i18next from 'i18next'
 import { initReactI18next } from 'react-i18next'
-import en from './en.json'
-import it from './it.json'
+import { en, it } from './catalogues'
 import {
   DEFAULT_LANGUAGE,
   isSupportedLanguage,

@@ -1,28 +1,17 @@
-import { useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
-import { Outlet, ScrollRestoration, useLocation } from 'react-router'
+import { Outlet, ScrollRestoration } from 'react-router'
+import { ActingForBanner } from '../../modules/identity/acting-for-banner'
+import { SessionKeeper } from '../../modules/identity/session-keeper'
+import { ShellNoticeBanner } from '../../modules/identity/shell-notice'
 import { useCity } from '../city/city-api'
 import { CityLoadAlert } from './city-load-alert'
-import { focusLandmark, MAIN_CONTENT_ID } from './landmarks'
+import { MAIN_CONTENT_ID } from './landmarks'
 import { SiteFooter } from './site-footer'
 import { SiteHeader } from './site-header'
 import { SkipLinks } from './skip-links'
+import { useFocusMainOnNavigation } from './use-focus-main-on-navigation'
 
-/**
- * After a client-side navigation nothing tells a screen reader the page changed: move focus to
- * the new content, as a full page load would put the reader at the top of the new page.
- */
-function useFocusMainOnNavigation(): void {
-  const { pathname } = useLocation()
-  const previousPath = useRef(pathname)
-  useEffect(() => {
-    if (previousPath.current === pathname) return
-    previousPath.current = pathname
-    focusLandmark(MAIN_CONTENT_ID, { scroll: false })
-  }, [pathname])
-}
-
-/** Layout shared by every page: skip links, header, main content, footer. */
+/** Layout shared by every citizen-facing page: skip links, header, main content, footer. */
 export function AppShell() {
   const { t } = useTranslation()
   const cityQuery = useCity()
@@ -38,8 +27,11 @@ export function AppShell() {
         {cityQuery.isError ? (
           <CityLoadAlert error={cityQuery.error} onRetry={() => void cityQuery.refetch()} />
         ) : null}
+        <ActingForBanner />
+        <ShellNoticeBanner />
         <Outlet />
       </main>
+      <SessionKeeper />
       <SiteFooter city={city} cityLabel={cityLabel} />
       <ScrollRestoration />
     </>

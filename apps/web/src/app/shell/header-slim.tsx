@@ -1,7 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
+import { UserMenu } from '../../modules/identity/user-menu'
 import type { City } from '../city/city-api'
 import { regionWebsite } from '../city/region-websites'
+import { useSignedInSession } from '../session/session-api'
 import { Icon } from '../ui/icon'
 import { LanguageSwitch } from './language-switch'
 
@@ -24,9 +26,10 @@ function RegionLink({ city }: HeaderSlimProps) {
   )
 }
 
-/** The thin top bar: the city's region, the language switch and the way into the personal area. */
+/** The thin top bar: the city's region, the language switch, and the way in (or the signed-in person). */
 export function HeaderSlim({ city }: HeaderSlimProps) {
   const { t } = useTranslation()
+  const session = useSignedInSession()
   return (
     <div className="it-header-slim-wrapper">
       <div className="container">
@@ -36,17 +39,21 @@ export function HeaderSlim({ city }: HeaderSlimProps) {
               <RegionLink city={city} />
               <div className="it-header-slim-right-zone">
                 <LanguageSwitch />
-                <Link
-                  to="/login"
-                  className="btn btn-primary btn-icon btn-full civico-login-button"
-                  data-element="personal-area-login"
-                >
-                  <span className="rounded-icon" aria-hidden="true">
-                    <Icon name="it-user" color="primary" />
-                  </span>
-                  <span className="d-none d-lg-block">{t('header.login')}</span>
-                  <span className="visually-hidden d-lg-none">{t('header.login')}</span>
-                </Link>
+                {session ? (
+                  <UserMenu session={session} />
+                ) : (
+                  <Link
+                    to="/login"
+                    className="btn btn-primary btn-icon btn-full civico-login-button"
+                    data-element="personal-area-login"
+                  >
+                    <span className="rounded-icon" aria-hidden="true">
+                      <Icon name="it-user" color="primary" />
+                    </span>
+                    <span className="d-none d-lg-block">{t('header.login')}</span>
+                    <span className="visually-hidden d-lg-none">{t('header.login')}</span>
+                  </Link>
+                )}
               </div>
             </div>
           </div>

@@ -19,6 +19,11 @@ export type IconName =
   | 'it-user'
   | 'it-warning-circle'
   | 'it-card'
+  | 'it-check-circle'
+  | 'it-copy'
+  | 'it-expand'
+  | 'it-folder'
+  | 'it-locked'
 
 interface IconProps {
   name: IconName

@@ -1,0 +1,14 @@
+import enCore from './en.json'
+import enAccount from './en-account.json'
+import enBackOffice from './en-back-office.json'
+import itCore from './it.json'
+import itAccount from './it-account.json'
+import itBackOffice from './it-back-office.json'
+
+/**
+ * One catalogue per language, kept in a few files so each stays short: the site (`it.json`), the
+ * citizen's account and sign-in (`it-account.json`), the back office (`it-back-office.json`).
+ * Their top-level keys never overlap, so spreading them keeps every key.
+ */
+export const it = { ...itCore, ...itAccount, ...itBackOffice }
+export const en = { ...enCore, ...enAccount, ...enBackOffice }

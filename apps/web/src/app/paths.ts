@@ -1,0 +1,9 @@
+/** Addresses of the pages other modules link to, in one place so a rename cannot leave a dead link. */
+export const LOGIN_PATH = '/login'
+export const PERSONAL_AREA_PATH = '/area-personale'
+export const PROFILE_PATH = `${PERSONAL_AREA_PATH}/profilo`
+export const PAYMENTS_PATH = `${PERSONAL_AREA_PATH}/pagamenti`
+export const BACK_OFFICE_PATH = '/backoffice'
+export const BACK_OFFICE_STAFF_PATH = `${BACK_OFFICE_PATH}/operatori`
+export const BACK_OFFICE_TEAMS_PATH = `${BACK_OFFICE_PATH}/team`
+export const BACK_OFFICE_API_CLIENTS_PATH = `${BACK_OFFICE_PATH}/client-api`

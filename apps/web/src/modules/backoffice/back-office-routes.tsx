@@ -1,0 +1,42 @@
+import type { RouteObject } from 'react-router'
+import { ApiClientsPage } from './api-clients-page'
+import { BackOfficeHomePage } from './back-office-home-page'
+import { BackOfficeShell } from './back-office-shell'
+import { RequireAdmin } from './require-admin'
+import { StaffPage } from './staff-page'
+import { TeamsPage } from './teams-page'
+
+/** The back office has its own layout; the shell lets only staff in, these pages only administrators. */
+export const backOfficeRoutes: RouteObject[] = [
+  {
+    path: 'backoffice',
+    element: <BackOfficeShell />,
+    children: [
+      { index: true, element: <BackOfficeHomePage /> },
+      {
+        path: 'operatori',
+        element: (
+          <RequireAdmin>
+            <StaffPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: 'team',
+        element: (
+          <RequireAdmin>
+            <TeamsPage />
+          </RequireAdmin>
+        ),
+      },
+      {
+        path: 'client-api',
+        element: (
+          <RequireAdmin>
+            <ApiClientsPage />
+          </RequireAdmin>
+        ),
+      },
+    ],
+  },
+]

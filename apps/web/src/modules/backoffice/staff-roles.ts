@@ -1,0 +1,6 @@
+import type { SignedInSession } from '../../app/session/session-api'
+
+/** Administrators manage staff, teams and API clients; the server enforces the same rule. */
+export function isAdmin(session: SignedInSession): boolean {
+  return session.kind === 'staff' && session.roles.includes('admin')
+}

@@ -1,0 +1,130 @@
+import { type KeyboardEvent, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import { Link, useSearchParams } from 'react-router'
+import { PAYMENTS_PATH, PROFILE_PATH } from '../../app/paths'
+import { Icon, type IconName } from '../../app/ui/icon'
+import { PERSONAL_AREA_SECTIONS, type PersonalAreaSection } from './personal-area-sections'
+
+const SECTION_ICONS: Record<PersonalAreaSection, IconName> = {
+  practices: 'it-folder',
+  payments: 'it-card',
+  documents: 'it-files',
+  messages: 'it-mail',
+  deadlines: 'it-calendar',
+}
+
+/** Where each empty section points the citizen meanwhile. */
+const SECTION_LINKS: Record<PersonalAreaSection, string> = {
+  practices: '/servizi',
+  payments: PAYMENTS_PATH,
+  documents: '/servizi/certificati-anagrafici',
+  messages: PROFILE_PATH,
+  deadlines: PROFILE_PATH,
+}
+
+const SECTION_PARAM = 'sezione'
+
+function isSection(value: string | null): value is PersonalAreaSection {
+  return (PERSONAL_AREA_SECTIONS as readonly (string | null)[]).includes(value)
+}
+
+function EmptySection({ section }: { section: PersonalAreaSection }) {
+  const { t } = useTranslation()
+  const link = SECTION_LINKS[section]
+  return (
+    <div className="civico-empty-state">
+      <Icon name={SECTION_ICONS[section]} size="lg" color="primary" className="mb-2" />
+      <p className="h5">{t(`personalArea.sections.${section}.emptyTitle`)}</p>
+      <p>{t(`personalArea.sections.${section}.emptyText`)}</p>
+      <Link to={link} className="btn btn-outline-primary btn-sm">
+        {t(`personalArea.sections.${section}.action`)}
+      </Link>
+    </div>
+  )
+}
+
+/**
+ * The personal area's sections as tabs, the pattern of the municipal model. Arrow keys move
+ * between tabs (one Tab stop for the whole list); the chosen one is kept in the address.
+ */
+export function PersonalAreaTabs() {
+  const { t } = useTranslation()
+  const [searchParams, setSearchParams] = useSearchParams()
+  const requested = searchParams.get(SECTION_PARAM)
+  const active: PersonalAreaSection = isSection(requested) ? requested : 'practices'
+  const tabRefs = useRef<Partial<Record<PersonalAreaSection, HTMLButtonElement | null>>>({})
+
+  const select = (section: PersonalAreaSection, focus: boolean) => {
+    setSearchParams(
+      (params) => {
+        const next = new URLSearchParams(params)
+        next.set(SECTION_PARAM, section)
+        return next
+      },
+      { replace: true, preventScrollReset: true },
+    )
+    if (focus) tabRefs.current[section]?.focus()
+  }
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = PERSONAL_AREA_SECTIONS.indexOf(active)
+    const last = PERSONAL_AREA_SECTIONS.length - 1
+    const target =
+      event.key === 'ArrowRight'
+        ? index === last
+          ? 0
+          : index + 1
+        : event.key === 'ArrowLeft'
+          ? index === 0
+            ? last
+            : index - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : undefined
+    if (target === undefined) return
+    event.preventDefault()
+    select(PERSONAL_AREA_SECTIONS[target] as PersonalAreaSection, true)
+  }
+
+  return (
+    <div className="civico-personal-tabs">
+      <div
+        className="nav nav-tabs civico-tab-list"
+        role="tablist"
+        aria-label={t('personalArea.sectionsLabel')}
+        onKeyDown={onKeyDown}
+      >
+        {PERSONAL_AREA_SECTIONS.map((section) => (
+          <button
+            key={section}
+            ref={(element) => {
+              tabRefs.current[section] = element
+            }}
+            type="button"
+            role="tab"
+            id={`tab-${section}`}
+            className={`nav-link${section === active ? ' active' : ''}`}
+            aria-selected={section === active}
+            aria-controls={`panel-${section}`}
+            tabIndex={section === active ? 0 : -1}
+            onClick={() => select(section, false)}
+          >
+            {t(`personalArea.sections.${section}.title`)}
+          </button>
+        ))}
+      </div>
+      <div
+        className="civico-tab-panel"
+        role="tabpanel"
+        id={`panel-${active}`}
+        aria-labelledby={`tab-${active}`}
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a tab panel is focusable so its content is reachable right after the tabs
+        tabIndex={0}
+      >
+        <EmptySection section={active} />
+      </div>
+    </div>
+  )
+}
