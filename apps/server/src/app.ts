@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { catalogueRoutes } from './modules/catalogue/routes.js'
 import { cityRoutes } from './modules/city/routes.js'
 import { adminRoutes } from './modules/identity/admin-routes.js'
 import { registerAuthentication } from './modules/identity/authentication.js'
@@ -62,6 +63,7 @@ export async function buildApp(
       await api.register(cityRoutes(deps))
       await api.register(sessionRoutes(deps))
       await api.register(registryRoutes(deps))
+      await api.register(catalogueRoutes(deps))
       await api.register(contactRoutes(deps))
       await api.register(delegationRoutes(deps))
       await api.register(adminRoutes(deps), { prefix: '/admin' })

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino'
+import { seedCatalogue } from './modules/catalogue/seed.js'
 import { DEMO_CITY } from './modules/city/demo-city.js'
 import { configureCity, getCityProfile } from './modules/city/service.js'
 import { seedStaff } from './modules/identity/staff-admin-service.js'
@@ -28,6 +29,8 @@ export async function seedDemoCity(deps: AppDependencies, options: SeedOptions, 
   if (!existing) await configureCity(ctx, DEMO_CITY)
   const staff = await seedStaff(ctx)
   log.info(staff, 'demo staff and teams ready')
+  const catalogue = await seedCatalogue(ctx)
+  log.info(catalogue, 'service catalogue ready')
   const city = existing ?? DEMO_CITY
   log.info({ citizens: options.citizens }, 'seeding the demo population')
   let lastReport = 0

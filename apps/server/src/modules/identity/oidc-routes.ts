@@ -51,6 +51,32 @@ function browserContext(request: FastifyRequest): BrowserContext {
   }
 }
 
+/**
+ * A person coming back from the identity provider is in a browser: a refused sign-in takes them to
+ * the sign-in page with the reason's code, which the page explains, rather than to raw JSON.
+ * Programmatic callers (no text/html in Accept) still get the problem document.
+ */
+async function explainFailureToBrowser(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  signInPage: string,
+  complete: () => Promise<FastifyReply>,
+): Promise<FastifyReply> {
+  try {
+    return await complete()
+  } catch (error) {
+    const wantsPage = (request.headers.accept ?? '').includes('text/html')
+    if (!wantsPage || !(error instanceof AppError) || error.status >= 500) throw error
+    request.log.info({ code: error.code, detail: error.message }, 'sign-in refused')
+    const reason =
+      error.messageKey === 'identity.login.cancelled'
+        ? 'cancelled'
+        : error.code.toLowerCase().replace(/_/g, '-')
+    const target = `${signInPage}?error=${encodeURIComponent(reason)}`
+    return reply.header('cache-control', 'no-store').redirect(target, 302)
+  }
+}
+
 /** Citizen and staff sign-in through OpenID Connect (SPID/CIE or a gateway). */
 export function oidcRoutes(deps: AppDependencies, options: OidcRouteOptions = {}): FastifyPluginAsyncZod {
   const { config } = deps
@@ -132,14 +158,15 @@ export function oidcRoutes(deps: AppDependencies, options: OidcRouteOptions = {}
           querystring: ZCallbackQuery,
         },
       },
-      async (request, reply) => {
-        const login = await logins.completeCitizenLogin(
-          callbackQuery(request, reply, request.query.state),
-          browserContext(request),
-        )
-        setSessionCookie(reply, login.token, { secure, expiresAt: login.expiresAt })
-        return reply.header('cache-control', 'no-store').redirect(login.returnTo, 302)
-      },
+      async (request, reply) =>
+        explainFailureToBrowser(request, reply, '/login', async () => {
+          const login = await logins.completeCitizenLogin(
+            callbackQuery(request, reply, request.query.state),
+            browserContext(request),
+          )
+          setSessionCookie(reply, login.token, { secure, expiresAt: login.expiresAt })
+          return reply.header('cache-control', 'no-store').redirect(login.returnTo, 302)
+        }),
     )
 
     app.get(
@@ -172,14 +199,15 @@ export function oidcRoutes(deps: AppDependencies, options: OidcRouteOptions = {}
           querystring: ZCallbackQuery,
         },
       },
-      async (request, reply) => {
-        const login = await logins.completeStaffLogin(
-          callbackQuery(request, reply, request.query.state),
-          browserContext(request),
-        )
-        setSessionCookie(reply, login.token, { secure, expiresAt: login.expiresAt })
-        return reply.header('cache-control', 'no-store').redirect(login.returnTo, 302)
-      },
+      async (request, reply) =>
+        explainFailureToBrowser(request, reply, '/backoffice', async () => {
+          const login = await logins.completeStaffLogin(
+            callbackQuery(request, reply, request.query.state),
+            browserContext(request),
+          )
+          setSessionCookie(reply, login.token, { secure, expiresAt: login.expiresAt })
+          return reply.header('cache-control', 'no-store').redirect(login.returnTo, 302)
+        }),
     )
   }
 }

@@ -8,6 +8,24 @@ import { usePageTitle } from '../../app/ui/use-page-title'
 import { CieSignInButton, SpidSignInButton } from './sign-in-buttons'
 import { safeReturnPath, staffSignInUrl } from './sign-in-urls'
 
+/** The sign-in page is where a refused return from the identity provider lands, with the reason's code. */
+function signInErrorKey(code: string | null) {
+  switch (code) {
+    case null:
+      return null
+    case 'step-up-required':
+      return 'login.error_level' as const
+    case 'forbidden':
+      return 'login.error_forbidden' as const
+    case 'rate-limited':
+      return 'login.error_busy' as const
+    case 'cancelled':
+      return 'login.error_cancelled' as const
+    default:
+      return 'login.error_retry' as const
+  }
+}
+
 function requestedLevel(value: string | null): AssuranceLevel {
   return value === '2' ? 2 : value === '3' ? 3 : 1
 }
@@ -22,6 +40,7 @@ export function LoginPage() {
   const { data: session } = useSession()
   const returnTo = safeReturnPath(searchParams.get('returnTo'))
   const level = requestedLevel(searchParams.get('level'))
+  const errorKey = signInErrorKey(searchParams.get('error'))
   usePageTitle(t('login.pageTitle'))
 
   // Someone already signed in well enough has nothing to do here.
@@ -32,6 +51,12 @@ export function LoginPage() {
   return (
     <div className="container pb-5">
       <PageHeader title={t('login.title')} lead={t('login.lead')} />
+      {errorKey ? (
+        <div className="alert alert-danger" role="alert" data-testid="login-error">
+          <h2 className="h5">{t('login.errorTitle')}</h2>
+          <p className="mb-0">{t(errorKey)}</p>
+        </div>
+      ) : null}
       {session?.authenticated && session.kind === 'staff' ? (
         <div className="alert alert-info" role="status">
           {t('login.signedInAsStaff', { name: session.displayName })}{' '}
