@@ -38,20 +38,35 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDependenci
   const sessionDeps = { db: deps.db, clock: deps.clock, session: deps.config.session }
 
   // Refusals happen before the body is even parsed: an anonymous caller learns nothing from validation.
-  app.addHook('onRequest', async (request) => {
+  // Most requests (probes, public pages, assets) carry neither a key nor a session cookie: they take
+  // a synchronous path without a promise.
+  app.addHook('onRequest', (request, _reply, done) => {
     request.session = null
-    await identifyCaller(request)
-    const access: RouteAccess = request.routeOptions.config?.access ?? PUBLIC
-    const refusal = checkRouteAccess(access, request.actor)
-    if (refusal) throw refusal
+    if (!presentedApiKey(request) && request.cookies[SESSION_COOKIE] === undefined) {
+      done(checkRouteAccess(accessOf(request), request.actor) ?? undefined)
+      return
+    }
+    identifyCaller(request).then(
+      () => done(refusalFor(request) ?? undefined),
+      (error: Error) => done(error),
+    )
+  })
+
+  function accessOf(request: FastifyRequest): RouteAccess {
+    return request.routeOptions.config?.access ?? PUBLIC
+  }
+
+  function refusalFor(request: FastifyRequest): AppError | null {
+    const refusal = checkRouteAccess(accessOf(request), request.actor)
+    if (refusal) return refusal
     const session = request.session as ResolvedSession | null
     if (session && needsCsrfCheck(request.method, true)) {
       const given = request.headers[CSRF_HEADER]
-      if (typeof given !== 'string' || !sameSecret(given, session.csrfToken)) {
-        throw new AppError('CSRF_FAILED')
-      }
+      if (typeof given !== 'string' || !sameSecret(given, session.csrfToken))
+        return new AppError('CSRF_FAILED')
     }
-  })
+    return null
+  }
 
   async function identifyCaller(request: FastifyRequest): Promise<void> {
     const apiKey = presentedApiKey(request)
