@@ -17,7 +17,7 @@ import { healthRoutes } from './platform/http/health.js'
 import { registerOpenApi } from './platform/http/openapi.js'
 import { registerNotFoundHandler, registerProblemHandlers } from './platform/http/problem.js'
 import { generateRequestId, registerRequestContext } from './platform/http/request-context.js'
-import { registerSecurityHeaders } from './platform/http/security-headers.js'
+import { securityHeadersByPath } from './platform/http/security-headers.js'
 import { registerWebApp } from './platform/http/web-app.js'
 import { registerDevOutbox } from './platform/outbox/dev-outbox-page.js'
 
@@ -43,13 +43,17 @@ export async function buildApp(
 
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
-  registerRequestContext(app, config.defaultLocale)
+  // HSTS only makes sense behind TLS; production sets PUBLIC_URL to https.
+  registerRequestContext(
+    app,
+    config.defaultLocale,
+    securityHeadersByPath({ https: config.publicUrl.startsWith('https://') }),
+  )
   registerProblemHandlers(app)
   requireRouteAccessDeclarations(app)
 
-  // HSTS only makes sense behind TLS; production sets PUBLIC_URL to https.
-  registerSecurityHeaders(app, { https: config.publicUrl.startsWith('https://') })
-  await app.register(cookie)
+  // Cookies are parsed by the authentication hook, only for requests that carry any (see ADR 4).
+  await app.register(cookie, { hook: false })
   registerAuthentication(app, deps)
   await registerOpenApi(app, config.publicUrl)
 

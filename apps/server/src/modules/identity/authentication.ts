@@ -14,6 +14,7 @@ declare module 'fastify' {
 }
 
 export const CSRF_HEADER = 'x-csrf-token'
+const NO_COOKIES: Record<string, string | undefined> = Object.freeze({})
 export const API_KEY_HEADER = 'x-api-key'
 
 function sameSecret(given: string, expected: string): boolean {
@@ -42,6 +43,8 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDependenci
   // a synchronous path without a promise.
   app.addHook('onRequest', (request, _reply, done) => {
     request.session = null
+    const cookieHeader = request.headers.cookie
+    request.cookies = cookieHeader ? app.parseCookie(cookieHeader) : NO_COOKIES
     if (!presentedApiKey(request) && request.cookies[SESSION_COOKIE] === undefined) {
       done(checkRouteAccess(accessOf(request), request.actor) ?? undefined)
       return

@@ -1,5 +1,3 @@
-import type { FastifyInstance } from 'fastify'
-
 /** The browser-hardening headers every response carries. */
 export function securityHeaders(options: { https: boolean }): Record<string, string> {
   const csp = [
@@ -42,16 +40,13 @@ export function apiSecurityHeaders(options: { https: boolean }): Record<string, 
 const API_PATHS = /^\/(api\/v\d|health\/|open311\/)/
 
 /**
- * The policies never vary by request, so they are built once and copied onto each reply:
+ * The policies never vary by request, so they are built once and the right set is picked by path:
  * per-request middleware re-parsing the same directives cost a measurable share of a small request.
  * Pages (the web app, the API docs UI, which sets its own CSP) get the full set; the JSON API the
  * short one.
  */
-export function registerSecurityHeaders(app: FastifyInstance, options: { https: boolean }): void {
+export function securityHeadersByPath(options: { https: boolean }): (url: string) => Record<string, string> {
   const pageHeaders = securityHeaders(options)
   const apiHeaders = apiSecurityHeaders(options)
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(API_PATHS.test(request.url) ? apiHeaders : pageHeaders)
-    done()
-  })
+  return (url) => (API_PATHS.test(url) ? apiHeaders : pageHeaders)
 }
