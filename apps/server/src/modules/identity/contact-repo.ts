@@ -12,23 +12,6 @@ export async function lockCitizenAccount(tx: Queryable, id: string): Promise<Cit
   return row ?? null
 }
 
-export async function findCitizenAccountById(db: Queryable, id: string): Promise<CitizenAccount | null> {
-  const [row] = await db.select().from(citizenAccounts).where(eq(citizenAccounts.id, id)).limit(1)
-  return row ?? null
-}
-
-export async function findCitizenAccountByFiscalCode(
-  db: Queryable,
-  fiscalCode: string,
-): Promise<CitizenAccount | null> {
-  const [row] = await db
-    .select()
-    .from(citizenAccounts)
-    .where(eq(citizenAccounts.fiscalCode, fiscalCode))
-    .limit(1)
-  return row ?? null
-}
-
 export async function listVerificationTimesSince(
   tx: Queryable,
   accountId: string,

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js'
 import { type Locale, translate } from '../../platform/i18n.js'
 import type { MessageSenders } from '../../platform/outbox/message-sender.js'
 import { getCityProfile } from '../city/service.js'
+import { findCitizenAccount, findCitizenAccountByFiscalCode } from './account-repo.js'
 import './contact-messages.js'
 import {
   CODE_LENGTH,
@@ -22,8 +23,6 @@ import {
   type CitizenAccount,
   type ContactVerificationRow,
   consumeVerification,
-  findCitizenAccountByFiscalCode,
-  findCitizenAccountById,
   insertVerification,
   listOpenVerifications,
   listVerificationTimesSince,
@@ -98,7 +97,7 @@ async function describeAccount(db: Queryable, account: CitizenAccount, now: Date
 }
 
 async function loadOwnAccount(db: Queryable, actor: Actor): Promise<CitizenAccount> {
-  const account = await findCitizenAccountById(db, citizenOf(actor).id)
+  const account = await findCitizenAccount(db, citizenOf(actor).id)
   if (!account) throw new AppError('NOT_FOUND', { messageKey: 'contact.account-missing' })
   return account
 }
