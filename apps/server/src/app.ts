@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { catalogueRoutes } from './modules/catalogue/routes.js'
 import { cityRoutes } from './modules/city/routes.js'
+import { folderRoutes } from './modules/folder/routes.js'
 import { adminRoutes } from './modules/identity/admin-routes.js'
 import { registerAuthentication } from './modules/identity/authentication.js'
 import { contactRoutes } from './modules/identity/contact-routes.js'
@@ -67,6 +68,7 @@ export async function buildApp(
       await api.register(cityRoutes(deps))
       await api.register(sessionRoutes(deps))
       await api.register(registryRoutes(deps))
+      await api.register(folderRoutes(deps))
       await api.register(catalogueRoutes(deps))
       await api.register(contactRoutes(deps))
       await api.register(delegationRoutes(deps))

@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { Config } from '../config.js'
 import { type DatabaseHandle, openDatabase } from '../db/client.js'
 import { migrateDatabase } from '../db/migrate.js'
+import { createLocalRegistrySource } from '../modules/registry/source.js'
 import { type Clock, systemClock } from './clock.js'
 import type { AppDependencies } from './http/dependencies.js'
 import { registerJobDefinitions } from './job-definitions.js'
@@ -34,6 +35,7 @@ export async function openRuntime(
       jobs,
       clock,
       logger,
+      registry: createLocalRegistrySource(database.db),
       async close() {
         await jobs.stop(config.shutdownTimeoutMs)
         if (!options.database) await database.close()

@@ -45,6 +45,7 @@ import {
 } from './session-service.js'
 
 export type { Representation } from './delegation-policy.js'
+export { minorChildrenOf } from './delegation-policy.js'
 
 type CitizenActor = Extract<Actor, { type: 'citizen' }>
 
@@ -79,6 +80,28 @@ export async function effectiveActingFor(
     household,
     delegations,
     target: actor.onBehalfOf,
+    today: now,
+  })
+  return decision.allowed ? decision.representation : null
+}
+
+/**
+ * How the citizen represents another person today (a minor child of theirs, or a delegator), or
+ * null when they do not. For requests that name the person, such as a child's page opened by URL.
+ */
+export async function representationOf(
+  deps: { db: Queryable; clock: Clock },
+  actor: Actor,
+  target: string,
+): Promise<Representation | null> {
+  const citizen = citizenOf(actor)
+  const now = deps.clock.now()
+  const { household, delegations } = await representationsOf(deps.db, citizen.fiscalCode, now, target)
+  const decision = mayActFor({
+    actorFiscalCode: citizen.fiscalCode,
+    household,
+    delegations,
+    target,
     today: now,
   })
   return decision.allowed ? decision.representation : null

@@ -11,6 +11,7 @@ export interface InsertedRowCounts {
   addresses: number
   families: number
   persons: number
+  records: number
 }
 
 // Each statement reports how many rows it actually added, without sending them back.
@@ -47,10 +48,26 @@ with inserted as (
 )
 select count(*)::int as inserted from inserted`
 
+const INSERT_RECORDS = `
+with inserted as (
+  insert into registry_records (id, person_id, kind, reference, valid_from, valid_until, details)
+  select id, person_id, kind, reference, valid_from, valid_until, details::jsonb from unnest(
+    $1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::date[], $7::text[]
+  ) as input(id, person_id, kind, reference, valid_from, valid_until, details)
+  -- a person skipped above (fiscal code already registered) takes their records along
+  where exists (select 1 from registry_persons person where person.id = input.person_id)
+  on conflict do nothing
+  returning 1
+)
+select count(*)::int as inserted from inserted`
+
 /** One array per column, in the order of the column list. */
-function columns<Row>(rows: readonly Row[], fields: readonly ((row: Row) => string)[]): string[][] {
+function columns<Row>(
+  rows: readonly Row[],
+  fields: readonly ((row: Row) => string | null)[],
+): (string | null)[][] {
   return fields.map((field) => {
-    const column = new Array<string>(rows.length)
+    const column = new Array<string | null>(rows.length)
     for (let index = 0; index < rows.length; index++) column[index] = field(rows[index] as Row)
     return column
   })
@@ -62,7 +79,7 @@ async function insertedCount(executor: SqlExecutor, text: string, values: unknow
 }
 
 /**
- * Stores one batch: addresses, then families, then persons, so foreign keys are satisfied. The three
+ * Stores one batch: addresses, families, persons, then their records, so foreign keys are satisfied. The four
  * statements are independent; if one fails, storing the batch again completes it.
  */
 export async function insertPopulationBatch(
@@ -115,7 +132,24 @@ export async function insertPopulationBatch(
             (row) => row.residentSince,
           ]),
         )
-  return { addresses, families, persons }
+  // Records point at persons, so they go last.
+  const records =
+    batch.records.length === 0
+      ? 0
+      : await insertedCount(
+          executor,
+          INSERT_RECORDS,
+          columns(batch.records, [
+            (row) => row.id,
+            (row) => row.personId,
+            (row) => row.kind,
+            (row) => row.reference,
+            (row) => row.validFrom,
+            (row) => row.validUntil,
+            (row) => row.details,
+          ]),
+        )
+  return { addresses, families, persons, records }
 }
 
 export async function countPersons(executor: SqlExecutor): Promise<number> {

@@ -34,6 +34,8 @@ export interface PlannedPerson {
 
 export interface PlannedHousehold {
   formedOnDay: number
+  /** Give the household every kind of folder record (the demo's test citizens). */
+  showcase?: boolean
   members: PlannedPerson[]
 }
 

@@ -28,6 +28,7 @@ function flatten(batches: PopulationBatch[]): PopulationBatch {
     addresses: batches.flatMap((batch) => batch.addresses),
     families: batches.flatMap((batch) => batch.families),
     persons: batches.flatMap((batch) => batch.persons),
+    records: batches.flatMap((batch) => batch.records),
   }
 }
 

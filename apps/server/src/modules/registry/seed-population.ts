@@ -8,6 +8,7 @@ import {
   type PlannedPerson,
   type Relationship,
 } from './seed-household.js'
+import { generateHouseholdRecords, type RecordRow } from './seed-records.js'
 import { SeededRandom } from './seeded-random.js'
 
 export interface SeedCity {
@@ -69,6 +70,7 @@ export interface PopulationBatch {
   addresses: AddressRow[]
   families: FamilyRow[]
   persons: PersonRow[]
+  records: RecordRow[]
 }
 
 /** The public test identities of the SPID validator, residents of every generated city. */
@@ -99,7 +101,7 @@ export function* generatePopulation(options: PopulationOptions): Generator<Popul
   let batch = emptyBatch()
 
   const add = (household: PlannedHousehold): void => {
-    appendHousehold(batch, household, { random, city: options.city, fiscalCodes })
+    appendHousehold(batch, household, { random, city: options.city, fiscalCodes, referenceDay })
     remaining -= household.members.length
   }
 
@@ -119,7 +121,7 @@ export function* generatePopulation(options: PopulationOptions): Generator<Popul
 }
 
 function emptyBatch(): PopulationBatch {
-  return { addresses: [], families: [], persons: [] }
+  return { addresses: [], families: [], persons: [], records: [] }
 }
 
 /**
@@ -157,7 +159,7 @@ export class FiscalCodeRegistry {
 function appendHousehold(
   batch: PopulationBatch,
   household: PlannedHousehold,
-  context: { random: SeededRandom; city: SeedCity; fiscalCodes: FiscalCodeRegistry },
+  context: { random: SeededRandom; city: SeedCity; fiscalCodes: FiscalCodeRegistry; referenceDay: number },
 ): void {
   const { random, city } = context
   const street = random.pick(MILAN_STREETS)
@@ -177,6 +179,7 @@ function appendHousehold(
   }
   batch.addresses.push(address)
   batch.families.push(family)
+  const firstMember = batch.persons.length
   for (const person of household.members) {
     batch.persons.push({
       id: random.uuid(),
@@ -194,6 +197,16 @@ function appendHousehold(
       residentSince: isoFromDayNumber(person.residentSinceDay),
     })
   }
+  const records = generateHouseholdRecords(
+    {
+      familyId: family.id,
+      address,
+      members: batch.persons.slice(firstMember),
+      showcase: household.showcase,
+    },
+    context.referenceDay,
+  )
+  for (const record of records) batch.records.push(record)
 }
 
 /** Low numbers are far more common than high ones; a few carry a letter, as in "12/A". */
@@ -222,6 +235,7 @@ function testIdentityHouseholds(city: SeedCity, referenceDay: number): PlannedHo
   })
   return [
     {
+      showcase: true,
       formedOnDay: day('1976-04-03'),
       members: [
         person({
@@ -249,6 +263,7 @@ function testIdentityHouseholds(city: SeedCity, referenceDay: number): PlannedHo
       ],
     },
     {
+      showcase: true,
       formedOnDay: adaSince,
       members: [
         person({
@@ -275,6 +290,7 @@ function testIdentityHouseholds(city: SeedCity, referenceDay: number): PlannedHo
       ],
     },
     {
+      showcase: true,
       formedOnDay: day('2014-05-20'),
       members: [
         person({

@@ -24,6 +24,7 @@ function generateRows(options: PopulationOptions): PopulationBatch {
     addresses: batches.flatMap((batch) => batch.addresses),
     families: batches.flatMap((batch) => batch.families),
     persons: batches.flatMap((batch) => batch.persons),
+    records: batches.flatMap((batch) => batch.records),
   }
 }
 
@@ -92,7 +93,10 @@ describe('seedPopulation', () => {
 
     const second = await seedPopulation(database, SEED_OPTIONS)
 
-    expect(second).toMatchObject({ persons: 0, families: 0, addresses: 0 })
+    const storedRecords = await countStored('registry_records', seeded.records)
+    expect(storedRecords).toBeGreaterThan(CITIZENS)
+    expect(first.records).toBe(storedRecords)
+    expect(second).toMatchObject({ persons: 0, families: 0, addresses: 0, records: 0 })
     expect(await countStored('registry_persons', seeded.persons)).toBe(expectedPersons)
   })
 
@@ -134,7 +138,13 @@ describe('seedPopulation', () => {
 describe('insertPopulationBatch', () => {
   it('completes a batch that was stored only in part', async () => {
     const addressesOnly = await insertPopulationBatch(database, { ...partial, families: [], persons: [] })
-    expect(addressesOnly).toEqual({ addresses: partial.addresses.length, families: 0, persons: 0 })
+    // Records wait for their persons.
+    expect(addressesOnly).toEqual({
+      addresses: partial.addresses.length,
+      families: 0,
+      persons: 0,
+      records: 0,
+    })
 
     const retried = await insertPopulationBatch(database, partial)
 
@@ -142,6 +152,7 @@ describe('insertPopulationBatch', () => {
       addresses: 0,
       families: partial.families.length,
       persons: partial.persons.length,
+      records: partial.records.length,
     })
     expect(await countStored('registry_persons', partial.persons)).toBe(partial.persons.length)
   })

@@ -18,6 +18,7 @@ export interface SeedPopulationResult {
   persons: number
   families: number
   addresses: number
+  records: number
   ms: number
 }
 
@@ -40,7 +41,7 @@ export async function seedPopulation(
   onProgress?: SeedProgress,
 ): Promise<SeedPopulationResult> {
   const startedAt = performance.now()
-  const totals = { persons: 0, families: 0, addresses: 0 }
+  const totals = { persons: 0, families: 0, addresses: 0, records: 0 }
   let handled = 0
   const inFlight = new Set<Promise<void>>()
 
@@ -49,6 +50,7 @@ export async function seedPopulation(
     totals.persons += inserted.persons
     totals.families += inserted.families
     totals.addresses += inserted.addresses
+    totals.records += inserted.records
     handled += batch.persons.length
     onProgress?.(handled, options.citizens)
   }

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { check, date, index, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { boolean, check, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { RECORD_KINDS } from './record-schema.js'
 
 /** Residence addresses; one row per dwelling so family members share it. */
 export const registryAddresses = pgTable('registry_addresses', {
@@ -39,6 +40,8 @@ export const registryPersons = pgTable(
       .references(() => registryFamilies.id),
     relationship: text('relationship').notNull(),
     residentSince: date('resident_since').notNull(),
+    /** False while the registration is being checked: no certificate may be issued meanwhile. */
+    certifiable: boolean('certifiable').notNull().default(true),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -51,6 +54,35 @@ export const registryPersons = pgTable(
     check(
       'registry_persons_civil_status_check',
       sql`${table.civilStatus} in ('single', 'married', 'civil_union', 'divorced', 'widowed')`,
+    ),
+  ],
+)
+
+/**
+ * What the city's other systems hold about a person (documents, school, mobility, properties, ISEE,
+ * libraries, digital domicile), in one envelope shared by every kind; `details` follows the zod
+ * schema of its kind (see record-schema.ts and ADR 5).
+ */
+export const registryRecords = pgTable(
+  'registry_records',
+  {
+    id: uuid('id').primaryKey(),
+    personId: uuid('person_id')
+      .notNull()
+      .references(() => registryPersons.id, { onDelete: 'cascade' }),
+    kind: text('kind').notNull(),
+    reference: text('reference').notNull(),
+    validFrom: date('valid_from'),
+    validUntil: date('valid_until'),
+    details: jsonb('details').notNull(),
+  },
+  (table) => [
+    index('registry_records_person_idx').on(table.personId),
+    // Deadlines (documents and permits running out) are found by date across all citizens.
+    index('registry_records_valid_until_idx').on(table.validUntil, table.kind),
+    check(
+      'registry_records_kind_check',
+      sql.raw(`kind in (${RECORD_KINDS.map((kind) => `'${kind}'`).join(', ')})`),
     ),
   ],
 )

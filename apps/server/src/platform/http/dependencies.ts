@@ -1,6 +1,7 @@
 import type { Logger } from 'pino'
 import type { Config } from '../../config.js'
 import type { Database, DatabaseHandle } from '../../db/client.js'
+import type { RegistrySource } from '../../modules/registry/source.js'
 import type { Clock } from '../clock.js'
 import type { JobQueue } from '../jobs.js'
 
@@ -12,4 +13,6 @@ export interface AppDependencies {
   jobs: JobQueue
   clock: Clock
   logger: Logger
+  /** Where registry and folder data come from (local tables, or a city's registry adapter). */
+  registry: RegistrySource
 }

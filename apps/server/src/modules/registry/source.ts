@@ -1,0 +1,87 @@
+import type { Queryable } from '../../db/client.js'
+import { findFolderRow } from './folder-repo.js'
+import { type AnyRegistryRecord, parseRecord } from './record-schema.js'
+
+export interface RegistryAddress {
+  streetName: string
+  houseNumber: string
+  postalCode: string
+  municipalityCode: string
+  municipalityName: string
+  provinceCode: string
+}
+
+export interface RegistryPersonDetails {
+  fiscalCode: string
+  givenName: string
+  familyName: string
+  sex: 'M' | 'F'
+  birthDate: string
+  birthPlace: { code: string; name: string }
+  citizenship: string
+  civilStatus: string
+  relationship: string
+  residentSince: string
+  certifiable: boolean
+}
+
+export interface RegistryHouseholdMember {
+  fiscalCode: string
+  givenName: string
+  familyName: string
+  sex: 'M' | 'F'
+  birthDate: string
+  relationship: string
+}
+
+/** Everything the registry and the city's systems know of one person, as the folder shows it. */
+export interface PersonFolder {
+  person: RegistryPersonDetails
+  address: RegistryAddress
+  household: RegistryHouseholdMember[]
+  /** The person's own records, and the household's ISEE whoever filed it. */
+  records: AnyRegistryRecord[]
+}
+
+/**
+ * Where registry data comes from. The local source reads the tables the seed fills; a city plugs in
+ * ANPR or its own registry by implementing this port, one call per folder so remote sources can
+ * answer in a single request.
+ */
+export interface RegistrySource {
+  readonly name: string
+  findPersonFolder(fiscalCode: string): Promise<PersonFolder | null>
+}
+
+export function createLocalRegistrySource(db: Queryable): RegistrySource {
+  return {
+    name: 'local',
+    async findPersonFolder(fiscalCode) {
+      const row = await findFolderRow(db, fiscalCode)
+      if (!row) return null
+      const { person } = row
+      return {
+        person: {
+          fiscalCode: person.fiscalCode,
+          givenName: person.givenName,
+          familyName: person.familyName,
+          sex: person.sex as 'M' | 'F',
+          birthDate: person.birthDate,
+          birthPlace: { code: person.birthPlaceCode, name: person.birthPlaceName },
+          citizenship: person.citizenship,
+          civilStatus: person.civilStatus,
+          relationship: person.relationship,
+          residentSince: person.residentSince,
+          certifiable: person.certifiable,
+        },
+        address: row.address,
+        household: row.household.map((member) => ({ ...member, sex: member.sex as 'M' | 'F' })),
+        // A record whose details do not fit its kind is left out rather than shown wrong.
+        records: row.records.flatMap((record) => {
+          const parsed = parseRecord(record)
+          return parsed ? [parsed] : []
+        }),
+      }
+    },
+  }
+}
