@@ -7,3 +7,7 @@ export const BACK_OFFICE_PATH = '/backoffice'
 export const BACK_OFFICE_STAFF_PATH = `${BACK_OFFICE_PATH}/operatori`
 export const BACK_OFFICE_TEAMS_PATH = `${BACK_OFFICE_PATH}/team`
 export const BACK_OFFICE_API_CLIENTS_PATH = `${BACK_OFFICE_PATH}/client-api`
+export const FOLDER_PATH = `${PERSONAL_AREA_PATH}/fascicolo`
+export const FAMILY_PATH = `${PERSONAL_AREA_PATH}/familiari`
+export const DEADLINES_PATH = `${PERSONAL_AREA_PATH}?sezione=deadlines`
+export const WRITE_TO_CITY_PATH = '/scrivi'

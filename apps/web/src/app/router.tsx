@@ -1,6 +1,8 @@
 import { createBrowserRouter } from 'react-router'
 import { backOfficeRoutes } from '../modules/backoffice/back-office-routes'
 import { catalogueRoutes } from '../modules/catalogue/catalogue-routes'
+import { contactRoutes } from '../modules/contact/contact-routes'
+import { folderRoutes } from '../modules/folder/folder-routes'
 import { HomePage } from '../modules/home/home-page'
 import { identityRoutes } from '../modules/identity/identity-routes'
 import { profileRoutes } from '../modules/profile/profile-routes'
@@ -17,6 +19,8 @@ export function createAppRouter() {
         ...catalogueRoutes,
         ...identityRoutes,
         ...profileRoutes,
+        ...folderRoutes,
+        ...contactRoutes,
         ...sectionRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],

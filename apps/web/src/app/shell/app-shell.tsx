@@ -4,8 +4,10 @@ import { ActingForBanner } from '../../modules/identity/acting-for-banner'
 import { SessionKeeper } from '../../modules/identity/session-keeper'
 import { ShellNoticeBanner } from '../../modules/identity/shell-notice'
 import { useCity } from '../city/city-api'
+import { BottomNavigation } from './bottom-navigation'
 import { CityLoadAlert } from './city-load-alert'
 import { MAIN_CONTENT_ID } from './landmarks'
+import { OfflineNotice } from './offline-notice'
 import { SiteFooter } from './site-footer'
 import { SiteHeader } from './site-header'
 import { SkipLinks } from './skip-links'
@@ -27,12 +29,14 @@ export function AppShell() {
         {cityQuery.isError ? (
           <CityLoadAlert error={cityQuery.error} onRetry={() => void cityQuery.refetch()} />
         ) : null}
+        <OfflineNotice />
         <ActingForBanner />
         <ShellNoticeBanner />
         <Outlet />
       </main>
       <SessionKeeper />
       <SiteFooter city={city} cityLabel={cityLabel} />
+      <BottomNavigation />
       <ScrollRestoration />
     </>
   )

@@ -24,6 +24,14 @@ export type IconName =
   | 'it-expand'
   | 'it-folder'
   | 'it-locked'
+  | 'it-bookmark'
+  | 'it-chart-line'
+  | 'it-note'
+  | 'it-inbox'
+  | 'it-pencil'
+  | 'it-settings'
+  | 'it-clock'
+  | 'it-chevron-right'
 
 interface IconProps {
   name: IconName

@@ -5,6 +5,7 @@ import { useLocation, useNavigate } from 'react-router'
 import { isApiError } from '../../app/api/api-error'
 import { rememberCsrfToken } from '../../app/api/csrf-token'
 import { formatTime } from '../../app/i18n/format'
+import { forgetOfflineData } from '../../app/pwa/offline'
 import { requestHeartbeat, type Session, useSignedInSession } from '../../app/session/session-api'
 import { SESSION_QUERY_KEY } from '../../app/session/session-query-key'
 import { ModalDialog } from '../../app/ui/modal-dialog'
@@ -43,6 +44,7 @@ function SignedInKeeper() {
 
   const endedByServer = useCallback(() => {
     rememberCsrfToken(undefined)
+    void forgetOfflineData()
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'city' })
     queryClient.setQueryData<Session>(SESSION_QUERY_KEY, { authenticated: false })
     navigate(pathRef.current, { replace: true, state: { notice: { kind: 'sessionExpired' } } })

@@ -1,12 +1,13 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query'
 import { useNavigate } from 'react-router'
 import { rememberCsrfToken } from '../../app/api/csrf-token'
+import { forgetOfflineData } from '../../app/pwa/offline'
 import { endAllSessions, endSession, type Session } from '../../app/session/session-api'
 import { SESSION_QUERY_KEY } from '../../app/session/session-query-key'
 import type { ShellNotice } from './shell-notice'
 
 /**
- * After signing out nothing of the person may stay in memory: every cached answer goes, except the
+ * After signing out nothing of the person may stay in memory or on the device: every cached answer goes, except the
  * city profile, which is public. Then the home page says what happened.
  */
 function useForgetSession() {
@@ -14,6 +15,7 @@ function useForgetSession() {
   const navigate = useNavigate()
   return (notice: ShellNotice) => {
     rememberCsrfToken(undefined)
+    void forgetOfflineData()
     queryClient.removeQueries({ predicate: (query) => query.queryKey[0] !== 'city' })
     queryClient.setQueryData<Session>(SESSION_QUERY_KEY, { authenticated: false })
     navigate('/', { state: { notice } })

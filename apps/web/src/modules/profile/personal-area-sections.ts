@@ -1,3 +1,3 @@
-/** The sections of the personal area, in the order of the municipal model. */
-export const PERSONAL_AREA_SECTIONS = ['practices', 'payments', 'documents', 'messages', 'deadlines'] as const
+/** The tabs of the personal home, as in Milan's Fascicolo: Notifiche · Appuntamenti · Pagamenti · Scadenze. */
+export const PERSONAL_AREA_SECTIONS = ['notifications', 'appointments', 'payments', 'deadlines'] as const
 export type PersonalAreaSection = (typeof PERSONAL_AREA_SECTIONS)[number]

@@ -1,25 +1,27 @@
 import { type KeyboardEvent, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import { PAYMENTS_PATH, PROFILE_PATH } from '../../app/paths'
+import { FOLDER_PATH, PAYMENTS_PATH, PROFILE_PATH } from '../../app/paths'
 import { Icon, type IconName } from '../../app/ui/icon'
+import { LoadingState } from '../../app/ui/loading-state'
+import { DeadlineList } from '../folder/deadline-list'
+import { useFolderSummary } from '../folder/folder-api'
+import { ProblemNotice } from '../identity/problem-notice'
 import { PERSONAL_AREA_SECTIONS, type PersonalAreaSection } from './personal-area-sections'
 
 const SECTION_ICONS: Record<PersonalAreaSection, IconName> = {
-  practices: 'it-folder',
+  notifications: 'it-mail',
+  appointments: 'it-calendar',
   payments: 'it-card',
-  documents: 'it-files',
-  messages: 'it-mail',
-  deadlines: 'it-calendar',
+  deadlines: 'it-clock',
 }
 
 /** Where each empty section points the citizen meanwhile. */
 const SECTION_LINKS: Record<PersonalAreaSection, string> = {
-  practices: '/servizi',
+  notifications: PROFILE_PATH,
+  appointments: '/servizi',
   payments: PAYMENTS_PATH,
-  documents: '/servizi/certificati-anagrafici',
-  messages: PROFILE_PATH,
-  deadlines: PROFILE_PATH,
+  deadlines: `${FOLDER_PATH}/documenti`,
 }
 
 const SECTION_PARAM = 'sezione'
@@ -43,6 +45,15 @@ function EmptySection({ section }: { section: PersonalAreaSection }) {
   )
 }
 
+/** Documents, permits and loans running out, from the folder's summary. */
+function DeadlinesPanel() {
+  const summary = useFolderSummary()
+  if (summary.isPending) return <LoadingState />
+  if (summary.isError) return <ProblemNotice error={summary.error} onRetry={() => void summary.refetch()} />
+  if (summary.data.deadlines.length === 0) return <EmptySection section="deadlines" />
+  return <DeadlineList deadlines={summary.data.deadlines} />
+}
+
 /**
  * The personal area's sections as tabs, the pattern of the municipal model. Arrow keys move
  * between tabs (one Tab stop for the whole list); the chosen one is kept in the address.
@@ -51,7 +62,7 @@ export function PersonalAreaTabs() {
   const { t } = useTranslation()
   const [searchParams, setSearchParams] = useSearchParams()
   const requested = searchParams.get(SECTION_PARAM)
-  const active: PersonalAreaSection = isSection(requested) ? requested : 'practices'
+  const active: PersonalAreaSection = isSection(requested) ? requested : 'notifications'
   const tabRefs = useRef<Partial<Record<PersonalAreaSection, HTMLButtonElement | null>>>({})
 
   const select = (section: PersonalAreaSection, focus: boolean) => {
@@ -123,7 +134,7 @@ export function PersonalAreaTabs() {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a tab panel is focusable so its content is reachable right after the tabs
         tabIndex={0}
       >
-        <EmptySection section={active} />
+        {active === 'deadlines' ? <DeadlinesPanel /> : <EmptySection section={active} />}
       </div>
     </div>
   )
