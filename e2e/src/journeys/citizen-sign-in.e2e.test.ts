@@ -58,14 +58,10 @@ describe('citizen sign-in, step-up and sign-out', () => {
 
       // The sections are tabs: arrow keys move between them, the panel follows.
       const tabs = page.getByRole('tab')
-      expect(await tabs.allTextContents()).toEqual([
-        'Le mie pratiche',
-        'Pagamenti',
-        'Documenti',
-        'Messaggi',
-        'Scadenze',
-      ])
+      expect(await tabs.allTextContents()).toEqual(['Notifiche', 'Appuntamenti', 'Pagamenti', 'Scadenze'])
       await tabs.first().focus()
+      await page.keyboard.press('ArrowRight')
+      expect(await describeFocus(page)).toMatchObject({ tag: 'button', text: 'Appuntamenti' })
       await page.keyboard.press('ArrowRight')
       expect(await describeFocus(page)).toMatchObject({ tag: 'button', text: 'Pagamenti' })
       expect(await page.getByRole('tab', { name: 'Pagamenti' }).getAttribute('aria-selected')).toBe('true')

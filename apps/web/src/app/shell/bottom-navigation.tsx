@@ -50,8 +50,8 @@ export function BottomNavigation() {
     return () => document.body.classList.remove('civico-has-bottom-nav')
   }, [])
   return (
-    <nav aria-label={t('bottomNav.label')} data-testid="bottom-navigation">
-      <ul className="civico-bottom-nav">
+    <nav className="civico-bottom-nav" aria-label={t('bottomNav.label')} data-testid="bottom-navigation">
+      <ul>
         {LINKS.map((link) => (
           <li key={link.key}>
             <Link to={link.to} aria-current={link.isCurrent(pathname, search) ? 'page' : undefined}>

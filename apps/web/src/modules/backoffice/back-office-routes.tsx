@@ -2,7 +2,8 @@ import type { RouteObject } from 'react-router'
 import { ApiClientsPage } from './api-clients-page'
 import { BackOfficeHomePage } from './back-office-home-page'
 import { BackOfficeShell } from './back-office-shell'
-import { RequireAdmin } from './require-admin'
+import { RequireAdmin, RequireOperator } from './require-admin'
+import { StaffFolderPage } from './staff-folder-page'
 import { StaffPage } from './staff-page'
 import { TeamsPage } from './teams-page'
 
@@ -13,6 +14,14 @@ export const backOfficeRoutes: RouteObject[] = [
     element: <BackOfficeShell />,
     children: [
       { index: true, element: <BackOfficeHomePage /> },
+      {
+        path: 'fascicolo',
+        element: (
+          <RequireOperator>
+            <StaffFolderPage />
+          </RequireOperator>
+        ),
+      },
       {
         path: 'operatori',
         element: (

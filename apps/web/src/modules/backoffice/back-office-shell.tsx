@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-rou
 import { useCity } from '../../app/city/city-api'
 import {
   BACK_OFFICE_API_CLIENTS_PATH,
+  BACK_OFFICE_FOLDER_PATH,
   BACK_OFFICE_PATH,
   BACK_OFFICE_STAFF_PATH,
   BACK_OFFICE_TEAMS_PATH,
@@ -20,12 +21,15 @@ import { SessionKeeper } from '../identity/session-keeper'
 import { ShellNoticeBanner } from '../identity/shell-notice'
 import { currentPath, staffSignInUrl } from '../identity/sign-in-urls'
 import { UserMenu } from '../identity/user-menu'
-import { isAdmin } from './staff-roles'
+import { isAdmin, isOperator } from './staff-roles'
 
 function BackOfficeNavigation({ session }: { session: SignedInSession }) {
   const { t } = useTranslation()
   const links = [
     { to: BACK_OFFICE_PATH, label: t('backOffice.nav.home'), end: true },
+    ...(isOperator(session)
+      ? [{ to: BACK_OFFICE_FOLDER_PATH, label: t('backOffice.nav.folder'), end: false }]
+      : []),
     ...(isAdmin(session)
       ? [
           { to: BACK_OFFICE_STAFF_PATH, label: t('backOffice.nav.staff'), end: false },

@@ -2,10 +2,10 @@ import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { BACK_OFFICE_PATH } from '../../app/paths'
-import { useSignedInSession } from '../../app/session/session-api'
+import { type SignedInSession, useSignedInSession } from '../../app/session/session-api'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { BackOfficePage, useBackOfficeTitle } from './back-office-page'
-import { isAdmin } from './staff-roles'
+import { isAdmin, isOperator } from './staff-roles'
 
 function NotAllowed() {
   const { t } = useTranslation()
@@ -18,9 +18,24 @@ function NotAllowed() {
   )
 }
 
+function RequireRole({
+  allowed,
+  children,
+}: {
+  allowed: (session: SignedInSession) => boolean
+  children: ReactNode
+}) {
+  const session = useSignedInSession()
+  if (!session || !allowed(session)) return <NotAllowed />
+  return <>{children}</>
+}
+
 /** Administration pages are for administrators; others reaching one by address are told so. */
 export function RequireAdmin({ children }: { children: ReactNode }) {
-  const session = useSignedInSession()
-  if (!session || !isAdmin(session)) return <NotAllowed />
-  return <>{children}</>
+  return <RequireRole allowed={isAdmin}>{children}</RequireRole>
+}
+
+/** Pages showing citizens' data are for operators and supervisors. */
+export function RequireOperator({ children }: { children: ReactNode }) {
+  return <RequireRole allowed={isOperator}>{children}</RequireRole>
 }

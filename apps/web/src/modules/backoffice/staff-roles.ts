@@ -4,3 +4,10 @@ import type { SignedInSession } from '../../app/session/session-api'
 export function isAdmin(session: SignedInSession): boolean {
   return session.kind === 'staff' && session.roles.includes('admin')
 }
+
+/** Operators and supervisors work with citizens' data: look-ups, tickets, appointments. */
+export function isOperator(session: SignedInSession): boolean {
+  return (
+    session.kind === 'staff' && (session.roles.includes('operator') || session.roles.includes('supervisor'))
+  )
+}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { useParams } from 'react-router'
+import { FOLDER_PATH } from '../../app/paths'
 import { LoadingState } from '../../app/ui/loading-state'
 import { PageHeader } from '../../app/ui/page-header'
 import { usePageTitle } from '../../app/ui/use-page-title'
@@ -7,7 +8,7 @@ import { ProblemNotice } from '../identity/problem-notice'
 import { usePersonFolder } from './folder-api'
 import { ownerOf, useFolderBreadcrumb } from './folder-page-parts'
 import { FolderSectionGrid } from './folder-section-grid'
-import { FOLDER_SECTIONS, OWN_ONLY_SECTIONS } from './folder-sections'
+import { FOLDER_SECTIONS, OWN_ONLY_SECTIONS, SECTION_SLUGS } from './folder-sections'
 import { PersonalDataView } from './personal-data-view'
 
 const MEMBER_SECTIONS = FOLDER_SECTIONS.filter(
@@ -20,7 +21,10 @@ export function FamilyMemberPage() {
   const { fiscalCode } = useParams()
   const folder = usePersonFolder(fiscalCode?.toUpperCase())
   const owner = ownerOf(folder.data, fiscalCode)
-  const parents = useFolderBreadcrumb(null, false)
+  const parents = [
+    ...useFolderBreadcrumb(null, false),
+    { label: t('folder.sections.family.title'), to: `${FOLDER_PATH}/${SECTION_SLUGS.family}` },
+  ]
   const name = owner?.name ?? fiscalCode?.toUpperCase() ?? ''
   const title = t('folder.childTitle', { name })
   usePageTitle(title)

@@ -54,10 +54,13 @@ export function RecordsView({
   section,
   records,
   deadlines,
+  guidance = true,
 }: {
   section: RecordSection
   records: readonly FolderRecord[]
   deadlines: readonly Deadline[]
+  /** The citizen's hints and links (renew, request, INAD); operators see the records alone. */
+  guidance?: boolean
 }) {
   const { t } = useTranslation()
   const kinds = KINDS_OF_SECTION[section]
@@ -65,6 +68,17 @@ export function RecordsView({
     .filter((record) => kinds.includes(record.kind))
     .sort((a, b) => kinds.indexOf(a.kind) - kinds.indexOf(b.kind))
 
+  if (!guidance) {
+    return (
+      <div data-testid={`section-${section}`}>
+        {shown.length > 0 ? (
+          <RecordList records={shown} deadlines={deadlines} />
+        ) : (
+          <EmptyNote text={t('folder.empty')} />
+        )}
+      </div>
+    )
+  }
   if (section === 'documents') {
     return (
       <div data-testid="section-documents">
