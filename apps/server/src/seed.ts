@@ -3,7 +3,7 @@ import { seedCatalogue } from './modules/catalogue/seed.js'
 import { DEMO_CITY } from './modules/city/demo-city.js'
 import { configureCity, getCityProfile } from './modules/city/service.js'
 import { seedStaff } from './modules/identity/staff-admin-service.js'
-import { seedPopulation } from './modules/registry/service.js'
+import { refreshRegistryStatistics, seedPopulation } from './modules/registry/service.js'
 import type { Clock } from './platform/clock.js'
 import type { ServiceContext } from './platform/context.js'
 import type { AppDependencies } from './platform/http/dependencies.js'
@@ -55,5 +55,7 @@ export async function seedDemoCity(deps: AppDependencies, options: SeedOptions, 
       }
     },
   )
+  // Fresh statistics, so the planner knows a household has a handful of people, not thousands.
+  await refreshRegistryStatistics(deps.database)
   log.info(result, 'demo city ready')
 }

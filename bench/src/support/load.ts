@@ -15,13 +15,16 @@ export async function load(
     connections?: number
     durationSeconds?: number
     headers?: Record<string, string>
+    /** Headers of successive requests, cycled through by each connection (e.g. many citizens' cookies). */
+    headerRotation?: readonly Record<string, string>[]
     label: string
   },
 ): Promise<LoadResult> {
   const connections = options.connections ?? 50
   const duration = options.durationSeconds ?? 10
   progress(`loading ${options.label}: ${connections} connections for ${duration} s`)
-  const result = await autocannon({ url, connections, duration, headers: options.headers })
+  const requests = options.headerRotation?.map((headers) => ({ method: 'GET' as const, headers }))
+  const result = await autocannon({ url, connections, duration, headers: options.headers, requests })
   const figures = {
     rps: Math.round(result.requests.average),
     p50Ms: result.latency.p50,

@@ -62,10 +62,10 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * server migrates that database itself; without it a fresh PGlite directory is used.
  */
 export async function startCivico(
-  options: { env?: Record<string, string>; citizens?: number } = {},
+  options: { env?: Record<string, string>; citizens?: number; dataDir?: string } = {},
 ): Promise<RunningProcess> {
   const port = await freePort()
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'civico-bench-'))
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'civico-bench-'))
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     // Development mode only for the bundled sign-in provider; logging and workers are set as in production.

@@ -4,6 +4,7 @@ export interface LoadTarget {
   label: string
   url: string
   headers?: Record<string, string>
+  headerRotation?: readonly Record<string, string>[]
 }
 
 function average(rounds: LoadResult[]): LoadResult {
@@ -30,7 +31,12 @@ export async function compareInRounds(
   const rounds = options.rounds ?? 5
   const roundSeconds = Math.max(1, Math.round(options.totalSeconds / rounds))
   for (const target of [baseline, candidate]) {
-    await load(target.url, { label: `warm-up ${target.label}`, durationSeconds: 2, headers: target.headers })
+    await load(target.url, {
+      label: `warm-up ${target.label}`,
+      durationSeconds: 2,
+      headers: target.headers,
+      headerRotation: target.headerRotation,
+    })
   }
   const baselineRounds: LoadResult[] = []
   const candidateRounds: LoadResult[] = []
@@ -44,6 +50,7 @@ export async function compareInRounds(
           label: `${target.label} round ${round}`,
           durationSeconds: roundSeconds,
           headers: target.headers,
+          headerRotation: target.headerRotation,
         }),
       )
     }

@@ -71,13 +71,13 @@ async function auditFolderRead(ctx: ServiceContext, fiscalCode: string, details:
  */
 export async function getFolderSummary(ctx: FolderContext): Promise<FolderSummary> {
   const { fiscalCode, representation } = await resolveFolderOwner(ctx, ctx.actor, 'folder')
-  const folder = await ctx.registry.findPersonFolder(fiscalCode)
+  const folder = await ctx.registry.findPersonFolderSummary(fiscalCode)
   const today = romeCalendarDate(ctx.clock.now())
   return {
     owner: {
       fiscalCode,
-      givenName: folder?.person.givenName ?? null,
-      familyName: folder?.person.familyName ?? null,
+      givenName: folder?.givenName ?? null,
+      familyName: folder?.familyName ?? null,
       registered: folder !== null,
       basis: basisOf(representation),
     },

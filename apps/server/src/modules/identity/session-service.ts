@@ -125,6 +125,26 @@ function isExpired(session: Pick<SessionRow, 'expiresAt' | 'lastSeenAt'>, now: D
   return session.expiresAt <= now || now.getTime() - session.lastSeenAt.getTime() > policy.idleMs
 }
 
+const sessionsLoading = new Map<string, Promise<ResolvedSession | null>>()
+
+async function loadSession(db: Database, tokenHash: string): Promise<ResolvedSession | null> {
+  const row = await findLiveSession(db, tokenHash)
+  const actor = row ? actorFor(row) : null
+  if (!row || !actor) return null
+  return {
+    tokenHash,
+    kind: row.session.kind as SessionKind,
+    accountId: row.session.accountId,
+    level: row.session.level as AssuranceLevel,
+    method: row.session.method,
+    csrfToken: row.session.csrfToken,
+    actingFor: row.session.actingFor,
+    expiresAt: row.session.expiresAt,
+    lastSeenAt: row.session.lastSeenAt,
+    actor,
+  }
+}
+
 /** The session behind a cookie token, or null when unknown, revoked, idle too long or past its end. */
 export async function resolveSession(deps: SessionDeps, token: string): Promise<ResolvedSession | null> {
   if (token.length < 20 || token.length > 100) return null
@@ -133,21 +153,15 @@ export async function resolveSession(deps: SessionDeps, token: string): Promise<
   const nowMs = now.getTime()
   let resolved = cache.get(tokenHash, nowMs)
   if (!resolved) {
-    const row = await findLiveSession(deps.db, tokenHash)
-    const actor = row ? actorFor(row) : null
-    if (!row || !actor) return null
-    resolved = {
-      tokenHash,
-      kind: row.session.kind as SessionKind,
-      accountId: row.session.accountId,
-      level: row.session.level as AssuranceLevel,
-      method: row.session.method,
-      csrfToken: row.session.csrfToken,
-      actingFor: row.session.actingFor,
-      expiresAt: row.session.expiresAt,
-      lastSeenAt: row.session.lastSeenAt,
-      actor,
+    // Requests of one page arrive together: they share one database read rather than racing.
+    let loading = sessionsLoading.get(tokenHash)
+    if (!loading) {
+      loading = loadSession(deps.db, tokenHash).finally(() => sessionsLoading.delete(tokenHash))
+      sessionsLoading.set(tokenHash, loading)
     }
+    const loaded = await loading
+    if (!loaded) return null
+    resolved = loaded
   }
   if (isExpired(resolved, now, deps.session)) {
     cache.delete(tokenHash)

@@ -1,6 +1,5 @@
 import { sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
-import { rowsOf } from '../../db/transaction.js'
 
 export interface FolderRow {
   person: {
@@ -46,43 +45,94 @@ export interface FolderRow {
   }[]
 }
 
+// Through the household, so both conditions of the records query use indexes (family, then person).
+
+/**
+ * The folder query, prepared once per database so PostgreSQL plans it once per connection: planning
+ * its subqueries costs more than running them.
+ */
+function prepareFolderQuery(db: Queryable) {
+  return db
+    .select({
+      person: sql<FolderRow['person']>`json_build_object(
+        'id', p.id, 'fiscalCode', p.fiscal_code, 'givenName', p.given_name, 'familyName', p.family_name,
+        'sex', p.sex, 'birthDate', p.birth_date, 'birthPlaceCode', p.birth_place_code,
+        'birthPlaceName', p.birth_place_name, 'citizenship', p.citizenship, 'civilStatus', p.civil_status,
+        'relationship', p.relationship, 'residentSince', p.resident_since, 'certifiable', p.certifiable,
+        'familyId', p.family_id)`,
+      address: sql<FolderRow['address']>`json_build_object(
+        'streetName', a.street_name, 'houseNumber', a.house_number, 'postalCode', a.postal_code,
+        'municipalityCode', a.municipality_code, 'municipalityName', a.municipality_name,
+        'provinceCode', a.province_code)`,
+      household: sql<FolderRow['household']>`(select coalesce(json_agg(json_build_object(
+          'fiscalCode', m.fiscal_code, 'givenName', m.given_name, 'familyName', m.family_name,
+          'sex', m.sex, 'birthDate', m.birth_date, 'relationship', m.relationship
+        ) order by m.birth_date, m.fiscal_code), '[]'::json)
+        from registry_persons m where m.family_id = p.family_id)`,
+      records: sql<FolderRow['records']>`${RECORDS_OF_PERSON}`,
+    })
+    .from(sql`registry_persons p`)
+    .innerJoin(sql`registry_families f`, sql`f.id = p.family_id`)
+    .innerJoin(sql`registry_addresses a`, sql`a.id = f.address_id`)
+    .where(sql`p.fiscal_code = ${sql.placeholder('fiscalCode')}`)
+    .prepare('registry_person_folder')
+}
+
+/** The records of a person and the household's ISEE, as JSON; shared by both queries below. */
+const RECORDS_OF_PERSON = sql`(select coalesce(json_agg(json_build_object(
+    'id', r.id, 'personId', r.person_id, 'kind', r.kind, 'reference', r.reference,
+    'validFrom', r.valid_from, 'validUntil', r.valid_until, 'details', r.details
+  ) order by r.kind, r.valid_until desc nulls last, r.id), '[]'::json)
+  from registry_persons m
+  join registry_records r on r.person_id = m.id
+  where m.family_id = p.family_id and (m.id = p.id or r.kind = 'isee'))`
+
+const preparedFolderQueries = new WeakMap<object, ReturnType<typeof prepareFolderQuery>>()
+
 /**
  * A person's whole folder in one round trip: the registry entry with its address, the household,
  * and the person's records plus the household's ISEE (the DSU is the family's, filed by one member).
  */
 export async function findFolderRow(db: Queryable, fiscalCode: string): Promise<FolderRow | null> {
-  const result = await db.execute(sql`
-    select
-      json_build_object(
-        'id', p.id, 'fiscalCode', p.fiscal_code, 'givenName', p.given_name, 'familyName', p.family_name,
-        'sex', p.sex, 'birthDate', p.birth_date, 'birthPlaceCode', p.birth_place_code,
-        'birthPlaceName', p.birth_place_name, 'citizenship', p.citizenship, 'civilStatus', p.civil_status,
-        'relationship', p.relationship, 'residentSince', p.resident_since, 'certifiable', p.certifiable,
-        'familyId', p.family_id
-      ) as person,
-      json_build_object(
-        'streetName', a.street_name, 'houseNumber', a.house_number, 'postalCode', a.postal_code,
-        'municipalityCode', a.municipality_code, 'municipalityName', a.municipality_name,
-        'provinceCode', a.province_code
-      ) as address,
-      (select coalesce(json_agg(json_build_object(
-          'fiscalCode', m.fiscal_code, 'givenName', m.given_name, 'familyName', m.family_name,
-          'sex', m.sex, 'birthDate', m.birth_date, 'relationship', m.relationship
-        ) order by m.birth_date, m.fiscal_code), '[]'::json)
-        from registry_persons m where m.family_id = p.family_id) as household,
-      (select coalesce(json_agg(json_build_object(
-          'id', r.id, 'personId', r.person_id, 'kind', r.kind, 'reference', r.reference,
-          'validFrom', r.valid_from, 'validUntil', r.valid_until, 'details', r.details
-        ) order by r.kind, r.valid_until desc nulls last, r.id), '[]'::json)
-        from registry_records r
-        where r.person_id = p.id
-           or (r.kind = 'isee' and r.person_id in (
-                select m.id from registry_persons m where m.family_id = p.family_id))) as records
-    from registry_persons p
-    join registry_families f on f.id = p.family_id
-    join registry_addresses a on a.id = f.address_id
-    where p.fiscal_code = ${fiscalCode}
-  `)
-  const [row] = rowsOf<FolderRow>(result)
+  let query = preparedFolderQueries.get(db)
+  if (!query) {
+    query = prepareFolderQuery(db)
+    preparedFolderQueries.set(db, query)
+  }
+  const [row] = await query.execute({ fiscalCode })
+  return row ?? null
+}
+
+export interface FolderSummaryRow {
+  givenName: string
+  familyName: string
+  records: FolderRow['records']
+}
+
+/** What the personal home needs and nothing more: names and records, without household or address. */
+function prepareSummaryQuery(db: Queryable) {
+  return db
+    .select({
+      givenName: sql<string>`p.given_name`,
+      familyName: sql<string>`p.family_name`,
+      records: sql<FolderRow['records']>`${RECORDS_OF_PERSON}`,
+    })
+    .from(sql`registry_persons p`)
+    .where(sql`p.fiscal_code = ${sql.placeholder('fiscalCode')}`)
+    .prepare('registry_person_folder_summary')
+}
+
+const preparedSummaryQueries = new WeakMap<object, ReturnType<typeof prepareSummaryQuery>>()
+
+export async function findFolderSummaryRow(
+  db: Queryable,
+  fiscalCode: string,
+): Promise<FolderSummaryRow | null> {
+  let query = preparedSummaryQueries.get(db)
+  if (!query) {
+    query = prepareSummaryQuery(db)
+    preparedSummaryQueries.set(db, query)
+  }
+  const [row] = await query.execute({ fiscalCode })
   return row ?? null
 }

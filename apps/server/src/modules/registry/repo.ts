@@ -156,3 +156,10 @@ export async function countPersons(executor: SqlExecutor): Promise<number> {
   const { rows } = await executor.executeSql('select count(*)::int as count from registry_persons', [])
   return Number(rows[0]?.count ?? 0)
 }
+
+export async function analyzeRegistryTables(executor: SqlExecutor): Promise<void> {
+  await executor.executeSql(
+    'analyze registry_addresses, registry_families, registry_persons, registry_records',
+    [],
+  )
+}

@@ -1,5 +1,5 @@
 import type { SqlExecutor } from '../../db/client.js'
-import { insertPopulationBatch } from './repo.js'
+import { analyzeRegistryTables, insertPopulationBatch } from './repo.js'
 import { DEFAULT_POPULATION_BATCH_SIZE, generatePopulation, type SeedCity } from './seed-population.js'
 
 export interface SeedPopulationOptions {
@@ -79,4 +79,9 @@ export async function seedPopulation(
     throw error
   }
   return { ...totals, ms: Math.round(performance.now() - startedAt) }
+}
+
+/** After a bulk load the planner's row estimates are stale; bring them up to date. */
+export async function refreshRegistryStatistics(executor: SqlExecutor): Promise<void> {
+  await analyzeRegistryTables(executor)
 }

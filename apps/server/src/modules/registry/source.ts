@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/client.js'
-import { findFolderRow } from './folder-repo.js'
+import { findFolderRow, findFolderSummaryRow } from './folder-repo.js'
 import { type AnyRegistryRecord, parseRecord } from './record-schema.js'
 
 export interface RegistryAddress {
@@ -48,9 +48,25 @@ export interface PersonFolder {
  * ANPR or its own registry by implementing this port, one call per folder so remote sources can
  * answer in a single request.
  */
+/** The part of a folder the personal home shows: whose it is and the records behind counts and deadlines. */
+export interface PersonFolderSummary {
+  givenName: string
+  familyName: string
+  records: AnyRegistryRecord[]
+}
+
 export interface RegistrySource {
   readonly name: string
   findPersonFolder(fiscalCode: string): Promise<PersonFolder | null>
+  findPersonFolderSummary(fiscalCode: string): Promise<PersonFolderSummary | null>
+}
+
+// A record whose details do not fit its kind is left out rather than shown wrong.
+function parseRecords(rows: readonly Parameters<typeof parseRecord>[0][]): AnyRegistryRecord[] {
+  return rows.flatMap((record) => {
+    const parsed = parseRecord(record)
+    return parsed ? [parsed] : []
+  })
 }
 
 export function createLocalRegistrySource(db: Queryable): RegistrySource {
@@ -76,12 +92,14 @@ export function createLocalRegistrySource(db: Queryable): RegistrySource {
         },
         address: row.address,
         household: row.household.map((member) => ({ ...member, sex: member.sex as 'M' | 'F' })),
-        // A record whose details do not fit its kind is left out rather than shown wrong.
-        records: row.records.flatMap((record) => {
-          const parsed = parseRecord(record)
-          return parsed ? [parsed] : []
-        }),
+        records: parseRecords(row.records),
       }
+    },
+    async findPersonFolderSummary(fiscalCode) {
+      const row = await findFolderSummaryRow(db, fiscalCode)
+      return row
+        ? { givenName: row.givenName, familyName: row.familyName, records: parseRecords(row.records) }
+        : null
     },
   }
 }
