@@ -13,6 +13,7 @@ import { oidcRoutes } from './modules/identity/oidc-routes.js'
 import { sessionRoutes } from './modules/identity/session-routes.js'
 import { registryRoutes } from './modules/registry/routes.js'
 import { requireRouteAccessDeclarations } from './platform/http/access.js'
+import { registerAccessLog } from './platform/http/access-log.js'
 import type { AppDependencies } from './platform/http/dependencies.js'
 import { healthRoutes } from './platform/http/health.js'
 import { registerOpenApi } from './platform/http/openapi.js'
@@ -36,6 +37,7 @@ export async function buildApp(
     loggerInstance: deps.logger as FastifyBaseLogger,
     genReqId: generateRequestId,
     requestIdLogLabel: 'requestId',
+    disableRequestLogging: true,
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
     return503OnClosing: true,
@@ -51,6 +53,7 @@ export async function buildApp(
     securityHeadersByPath({ https: config.publicUrl.startsWith('https://') }),
   )
   registerProblemHandlers(app)
+  registerAccessLog(app)
   requireRouteAccessDeclarations(app)
 
   // Cookies are parsed by the authentication hook, only for requests that carry any (see ADR 4).

@@ -15,7 +15,7 @@ export async function load(
     connections?: number
     durationSeconds?: number
     headers?: Record<string, string>
-    /** Headers of successive requests, cycled through by each connection (e.g. many citizens' cookies). */
+    /** Headers to choose from at random for each request (e.g. many citizens' cookies). */
     headerRotation?: readonly Record<string, string>[]
     label: string
   },
@@ -23,7 +23,19 @@ export async function load(
   const connections = options.connections ?? 50
   const duration = options.durationSeconds ?? 10
   progress(`loading ${options.label}: ${connections} connections for ${duration} s`)
-  const requests = options.headerRotation?.map((headers) => ({ method: 'GET' as const, headers }))
+  const rotation = options.headerRotation
+  // Each request picks its caller at random, so connections do not march through the list in step.
+  const requests = rotation?.length
+    ? [
+        {
+          method: 'GET' as const,
+          setupRequest: (request: autocannon.Request) => ({
+            ...request,
+            headers: { ...request.headers, ...rotation[Math.floor(Math.random() * rotation.length)] },
+          }),
+        },
+      ]
+    : undefined
   const result = await autocannon({ url, connections, duration, headers: options.headers, requests })
   const figures = {
     rps: Math.round(result.requests.average),

@@ -168,8 +168,11 @@ export async function resolveSession(deps: SessionDeps, token: string): Promise<
     return null
   }
   if (nowMs - resolved.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-    await touchSession(deps.db, tokenHash, now)
+    // Cached first, so the other requests of the same page do not queue on the same row to write it again.
     resolved = { ...resolved, lastSeenAt: now }
+    cache.set(tokenHash, resolved, nowMs)
+    await touchSession(deps.db, tokenHash, now)
+    return resolved
   }
   cache.set(tokenHash, resolved, nowMs)
   return resolved

@@ -109,15 +109,32 @@ export interface FolderSummaryRow {
   records: FolderRow['records']
 }
 
-/** What the personal home needs and nothing more: names and records, without household or address. */
+/**
+ * What the personal home needs and nothing more: names and records, one row per record (no JSON to
+ * build in the database or to parse here), without household or address.
+ */
 function prepareSummaryQuery(db: Queryable) {
   return db
     .select({
       givenName: sql<string>`p.given_name`,
       familyName: sql<string>`p.family_name`,
-      records: sql<FolderRow['records']>`${RECORDS_OF_PERSON}`,
+      id: sql<string | null>`r.id`,
+      personId: sql<string | null>`r.person_id`,
+      kind: sql<string | null>`r.kind`,
+      reference: sql<string | null>`r.reference`,
+      validFrom: sql<string | null>`r.valid_from::text`,
+      validUntil: sql<string | null>`r.valid_until::text`,
+      details: sql<unknown>`r.details`,
     })
     .from(sql`registry_persons p`)
+    .leftJoin(
+      sql`lateral (
+        select r.* from registry_persons m
+        join registry_records r on r.person_id = m.id
+        where m.family_id = p.family_id and (m.id = p.id or r.kind = 'isee')
+      ) r`,
+      sql`true`,
+    )
     .where(sql`p.fiscal_code = ${sql.placeholder('fiscalCode')}`)
     .prepare('registry_person_folder_summary')
 }
@@ -133,6 +150,21 @@ export async function findFolderSummaryRow(
     query = prepareSummaryQuery(db)
     preparedSummaryQueries.set(db, query)
   }
-  const [row] = await query.execute({ fiscalCode })
-  return row ?? null
+  const rows = await query.execute({ fiscalCode })
+  const [first] = rows
+  if (!first) return null
+  const records: FolderRow['records'] = []
+  for (const row of rows) {
+    if (row.id === null || row.personId === null || row.kind === null || row.reference === null) continue
+    records.push({
+      id: row.id,
+      personId: row.personId,
+      kind: row.kind,
+      reference: row.reference,
+      validFrom: row.validFrom,
+      validUntil: row.validUntil,
+      details: row.details,
+    })
+  }
+  return { givenName: first.givenName, familyName: first.familyName, records }
 }
