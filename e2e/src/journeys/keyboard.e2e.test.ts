@@ -51,9 +51,10 @@ describe('keyboard only', () => {
       await page.keyboard.press('Enter')
       await page.waitForURL('**/servizi?q=certificati')
       await expectHeading(page, 'Servizi')
-      expect(await page.locator('[data-element="service-link"]').allTextContents()).toEqual([
-        'Certificati anagrafici',
-      ])
+      await page.getByTestId('services-count').filter({ hasText: 'certificati' }).waitFor()
+      expect(await page.locator('[data-element="service-link"]').allTextContents()).toEqual(
+        expect.arrayContaining(['Certificati anagrafici', 'Certificati ed estratti di stato civile']),
+      )
       expectNoPageProblems(problems)
     } finally {
       await close()

@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DESKTOP_WIDTH, launchBrowser, openJourneyPage, PHONE_WIDTH } from '../support/browser'
+import {
+  DESKTOP_WIDTH,
+  forgetExpectedRefusals,
+  launchBrowser,
+  openJourneyPage,
+  PHONE_WIDTH,
+} from '../support/browser'
 import {
   baseUrl,
   expectHeading,
@@ -56,6 +62,9 @@ describe('page not found', () => {
       await page.goto('/servizi/servizio-inventato')
       await page.getByTestId('not-found').waitFor()
       await expectHeading(page, 'Pagina non trovata')
+      forgetExpectedRefusals(problems, [
+        { status: 404, path: '/api/v1/catalogue/services/servizio-inventato' },
+      ])
       expectNoPageProblems(problems)
     } finally {
       await close()

@@ -5,6 +5,7 @@ export const PROFILE_PATH = `${PERSONAL_AREA_PATH}/profilo`
 export const PAYMENTS_PATH = `${PERSONAL_AREA_PATH}/pagamenti`
 export const BACK_OFFICE_PATH = '/backoffice'
 export const BACK_OFFICE_FOLDER_PATH = `${BACK_OFFICE_PATH}/fascicolo`
+export const BACK_OFFICE_SERVICES_PATH = `${BACK_OFFICE_PATH}/servizi`
 export const BACK_OFFICE_STAFF_PATH = `${BACK_OFFICE_PATH}/operatori`
 export const BACK_OFFICE_TEAMS_PATH = `${BACK_OFFICE_PATH}/team`
 export const BACK_OFFICE_API_CLIENTS_PATH = `${BACK_OFFICE_PATH}/client-api`

@@ -114,6 +114,12 @@ async function countServices(db: Queryable, conditions: SQL[]): Promise<number> 
   return row?.count ?? 0
 }
 
+/** Every service, inactive ones included, for the editors' list. */
+export async function listAllServices(db: Queryable): Promise<ServiceRecord[]> {
+  const rows = await selectServices(db).orderBy(asc(catalogueServices.titleIt), asc(catalogueServices.slug))
+  return rows.map(toRecord)
+}
+
 export async function findServiceBySlug(db: Queryable, slug: string): Promise<ServiceRecord | null> {
   const [row] = await selectServices(db).where(eq(catalogueServices.slug, slug))
   return row ? toRecord(row) : null

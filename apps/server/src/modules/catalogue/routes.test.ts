@@ -209,4 +209,35 @@ describe('the service catalogue', () => {
     })
     expect(duplicate.statusCode).toBe(409)
   })
+
+  it('gives editors every service in both languages, and round-trips an edit through that shape', async () => {
+    const slug = await create()
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/catalogue/services/${slug}`,
+      headers: admin.headers,
+      payload: { status: 'inactive' },
+    })
+    const list = await get('/editor/services', admin.headers)
+    expect(list.statusCode).toBe(200)
+    expect(list.json()).toContainEqual(expect.objectContaining({ slug, status: 'inactive' }))
+    const editable = await get(`/editor/services/${slug}`, admin.headers)
+    expect(editable.statusCode).toBe(200)
+    const body = editable.json()
+    expect(body.title).toEqual({ it: expect.any(String), en: expect.any(String) })
+    expect(body.sections.it.howTo.length).toBeGreaterThan(0)
+    const { slug: _slug, updatedAt: _updatedAt, ...changes } = body
+    const saved = await app.inject({
+      method: 'PATCH',
+      url: `/api/v1/catalogue/services/${slug}`,
+      headers: admin.headers,
+      payload: { ...changes, title: { ...changes.title, it: 'Titolo dal modulo' } },
+    })
+    expect(saved.statusCode).toBe(200)
+    expect((await get(`/editor/services/${slug}`, admin.headers)).json().title.it).toBe('Titolo dal modulo')
+    const operator = await createStaffSession(t.runtime, { roles: ['operator'] })
+    expect((await get('/editor/services', operator.headers)).statusCode).toBe(403)
+    expect((await get(`/editor/services/${slug}`, {})).statusCode).toBe(401)
+    expect((await get('/editor/services/servizio-inesistente', admin.headers)).statusCode).toBe(404)
+  })
 })

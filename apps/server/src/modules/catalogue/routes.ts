@@ -6,6 +6,8 @@ import { serviceContext } from '../../platform/http/service-context.js'
 import {
   ZCategory,
   ZCreateServiceInput,
+  ZEditableService,
+  ZEditorServiceItem,
   ZServiceList,
   ZServiceListQuery,
   ZServicePage,
@@ -19,11 +21,13 @@ import {
   createService,
   editService,
   findServices,
+  getServiceForEditing,
   getServicePage,
   listFeatured,
   listMostVisited,
   listRecentlyViewed,
   listServiceCategories,
+  listServicesForEditing,
 } from './service.js'
 
 const CATALOGUE_EDITORS: RouteAccess = { kind: 'staff', roles: ['admin', 'supervisor'] }
@@ -145,6 +149,39 @@ export function catalogueRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       async (request, reply) => {
         reply.header('cache-control', 'no-store')
         return listRecentlyViewed(serviceContext(deps, request))
+      },
+    )
+
+    app.get(
+      '/catalogue/editor/services',
+      {
+        config: { access: CATALOGUE_EDITORS },
+        schema: {
+          tags: ['catalogue'],
+          summary: 'Every service, inactive ones included, for editors',
+          response: { 200: z.array(ZEditorServiceItem) },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store')
+        return listServicesForEditing(serviceContext(deps, request))
+      },
+    )
+
+    app.get(
+      '/catalogue/editor/services/:slug',
+      {
+        config: { access: CATALOGUE_EDITORS },
+        schema: {
+          tags: ['catalogue'],
+          summary: 'A service in both languages, as the editing form needs it',
+          params: ZSlugParam,
+          response: { 200: ZEditableService },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store')
+        return getServiceForEditing(serviceContext(deps, request), request.params.slug)
       },
     )
 

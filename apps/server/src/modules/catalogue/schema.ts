@@ -126,3 +126,22 @@ export const ZUpdateServiceInput = z
   .refine((input) => Object.keys(input).length > 0, { message: 'nothing to change' })
   .meta({ id: 'UpdateServiceInput' })
 export type UpdateServiceInput = z.infer<typeof ZUpdateServiceInput>
+
+export const ZEditorServiceItem = z
+  .object({
+    slug: z.string(),
+    title: z.string(),
+    categoryName: z.string(),
+    status: z.enum(SERVICE_STATUSES),
+    featured: z.boolean(),
+    featuredOrder: z.number().int(),
+    updatedAt: z.iso.datetime({ offset: true }),
+  })
+  .meta({ id: 'EditorServiceItem' })
+export type EditorServiceItem = z.infer<typeof ZEditorServiceItem>
+
+/** A service as editors see it: both languages, every field the update accepts. */
+export const ZEditableService = ZCreateServiceInput.extend({
+  updatedAt: z.iso.datetime({ offset: true }),
+}).meta({ id: 'EditableService' })
+export type EditableService = z.infer<typeof ZEditableService>

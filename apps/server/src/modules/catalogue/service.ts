@@ -9,6 +9,7 @@ import {
   findServiceBySlug,
   incrementServiceViews,
   insertService,
+  listAllServices,
   listCategories,
   listFeaturedServices,
   listMostVisitedServices,
@@ -21,6 +22,8 @@ import {
 import type {
   Category,
   CreateServiceInput,
+  EditableService,
+  EditorServiceItem,
   ServiceList,
   ServicePage,
   ServiceSummary,
@@ -201,5 +204,39 @@ export function toServiceRow(input: CreateServiceInput): NewServiceRow {
     sectionsEn: input.sections.en,
     featured: input.featured,
     featuredOrder: input.featuredOrder,
+  }
+}
+
+/** Every service, inactive ones too, with what editors sort by. */
+export async function listServicesForEditing(ctx: ReadContext): Promise<EditorServiceItem[]> {
+  const services = await listAllServices(ctx.db)
+  return services.map((service) => ({
+    slug: service.slug,
+    title: ctx.meta.locale === 'en' ? service.titleEn : service.titleIt,
+    categoryName: localiseCategory(service.category, ctx.meta.locale).name,
+    status: service.status as EditorServiceItem['status'],
+    featured: service.featured,
+    featuredOrder: service.featuredOrder,
+    updatedAt: service.updatedAt.toISOString(),
+  }))
+}
+
+/** One service in both languages, in the shape the update takes. */
+export async function getServiceForEditing(ctx: ReadContext, slug: string): Promise<EditableService> {
+  const service = await findServiceBySlug(ctx.db, slug)
+  if (!service) throw new AppError('NOT_FOUND', { internalDetail: `no service ${slug}` })
+  return {
+    slug: service.slug,
+    title: { it: service.titleIt, en: service.titleEn },
+    summary: { it: service.summaryIt, en: service.summaryEn },
+    categorySlug: service.categorySlug,
+    audience: service.audience as EditableService['audience'],
+    channels: service.channels as EditableService['channels'],
+    status: service.status as EditableService['status'],
+    onlineAccessLevel: service.onlineAccessLevel as EditableService['onlineAccessLevel'],
+    sections: { it: service.sectionsIt, en: service.sectionsEn },
+    featured: service.featured,
+    featuredOrder: service.featuredOrder,
+    updatedAt: service.updatedAt.toISOString(),
   }
 }

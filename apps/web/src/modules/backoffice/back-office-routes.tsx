@@ -2,7 +2,9 @@ import type { RouteObject } from 'react-router'
 import { ApiClientsPage } from './api-clients-page'
 import { BackOfficeHomePage } from './back-office-home-page'
 import { BackOfficeShell } from './back-office-shell'
-import { RequireAdmin, RequireOperator } from './require-admin'
+import { RequireAdmin, RequireCatalogueEditor, RequireOperator } from './require-admin'
+import { ServiceEditorPage } from './service-editor-page'
+import { ServicesEditorPage } from './services-editor-page'
 import { StaffFolderPage } from './staff-folder-page'
 import { StaffPage } from './staff-page'
 import { TeamsPage } from './teams-page'
@@ -20,6 +22,22 @@ export const backOfficeRoutes: RouteObject[] = [
           <RequireOperator>
             <StaffFolderPage />
           </RequireOperator>
+        ),
+      },
+      {
+        path: 'servizi',
+        element: (
+          <RequireCatalogueEditor>
+            <ServicesEditorPage />
+          </RequireCatalogueEditor>
+        ),
+      },
+      {
+        path: 'servizi/:slug',
+        element: (
+          <RequireCatalogueEditor>
+            <ServiceEditorPage />
+          </RequireCatalogueEditor>
         ),
       },
       {

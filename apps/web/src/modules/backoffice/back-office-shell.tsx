@@ -5,6 +5,7 @@ import {
   BACK_OFFICE_API_CLIENTS_PATH,
   BACK_OFFICE_FOLDER_PATH,
   BACK_OFFICE_PATH,
+  BACK_OFFICE_SERVICES_PATH,
   BACK_OFFICE_STAFF_PATH,
   BACK_OFFICE_TEAMS_PATH,
 } from '../../app/paths'
@@ -21,7 +22,7 @@ import { SessionKeeper } from '../identity/session-keeper'
 import { ShellNoticeBanner } from '../identity/shell-notice'
 import { currentPath, staffSignInUrl } from '../identity/sign-in-urls'
 import { UserMenu } from '../identity/user-menu'
-import { isAdmin, isOperator } from './staff-roles'
+import { isAdmin, isCatalogueEditor, isOperator } from './staff-roles'
 
 function BackOfficeNavigation({ session }: { session: SignedInSession }) {
   const { t } = useTranslation()
@@ -29,6 +30,9 @@ function BackOfficeNavigation({ session }: { session: SignedInSession }) {
     { to: BACK_OFFICE_PATH, label: t('backOffice.nav.home'), end: true },
     ...(isOperator(session)
       ? [{ to: BACK_OFFICE_FOLDER_PATH, label: t('backOffice.nav.folder'), end: false }]
+      : []),
+    ...(isCatalogueEditor(session)
+      ? [{ to: BACK_OFFICE_SERVICES_PATH, label: t('backOffice.nav.services'), end: false }]
       : []),
     ...(isAdmin(session)
       ? [

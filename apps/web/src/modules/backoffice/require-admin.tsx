@@ -5,7 +5,7 @@ import { BACK_OFFICE_PATH } from '../../app/paths'
 import { type SignedInSession, useSignedInSession } from '../../app/session/session-api'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { BackOfficePage, useBackOfficeTitle } from './back-office-page'
-import { isAdmin, isOperator } from './staff-roles'
+import { isAdmin, isCatalogueEditor, isOperator } from './staff-roles'
 
 function NotAllowed() {
   const { t } = useTranslation()
@@ -38,4 +38,9 @@ export function RequireAdmin({ children }: { children: ReactNode }) {
 /** Pages showing citizens' data are for operators and supervisors. */
 export function RequireOperator({ children }: { children: ReactNode }) {
   return <RequireRole allowed={isOperator}>{children}</RequireRole>
+}
+
+/** The catalogue's editing pages are for administrators and supervisors. */
+export function RequireCatalogueEditor({ children }: { children: ReactNode }) {
+  return <RequireRole allowed={isCatalogueEditor}>{children}</RequireRole>
 }

@@ -11,3 +11,8 @@ export function isOperator(session: SignedInSession): boolean {
     session.kind === 'staff' && (session.roles.includes('operator') || session.roles.includes('supervisor'))
   )
 }
+
+/** Administrators and supervisors edit the service catalogue. */
+export function isCatalogueEditor(session: SignedInSession): boolean {
+  return session.kind === 'staff' && (session.roles.includes('admin') || session.roles.includes('supervisor'))
+}

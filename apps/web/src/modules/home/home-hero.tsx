@@ -2,15 +2,15 @@ import { type FormEvent, useId, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate } from 'react-router'
 import { Icon, type IconName } from '../../app/ui/icon'
-import { type ServiceSlug, servicePath } from '../catalogue/featured-services'
+import { servicePath } from '../catalogue/service-card'
 
 type QuickTaskKey = 'certificates' | 'appointments' | 'payments' | 'reports'
 
 /** What most visitors come for, one tap away even on a small phone. */
-const QUICK_TASKS: { key: QuickTaskKey; slug: ServiceSlug; icon: IconName }[] = [
+const QUICK_TASKS: { key: QuickTaskKey; slug: string; icon: IconName }[] = [
   { key: 'certificates', slug: 'certificati-anagrafici', icon: 'it-files' },
-  { key: 'appointments', slug: 'appuntamenti', icon: 'it-calendar' },
-  { key: 'payments', slug: 'pagamenti', icon: 'it-card' },
+  { key: 'appointments', slug: 'prenotazione-appuntamenti', icon: 'it-calendar' },
+  { key: 'payments', slug: 'pagamenti-pagopa', icon: 'it-card' },
   { key: 'reports', slug: 'segnalazioni', icon: 'it-map-marker' },
 ]
 
