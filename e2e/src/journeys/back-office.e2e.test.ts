@@ -37,7 +37,8 @@ describe('back office', () => {
       expect(await home.textContent()).toContain(`Buon lavoro, ${STAFF.admin}.`)
       expect(await page.getByTestId('staff-roles').textContent()).toBe('Amministratore')
       const navigation = page.getByTestId('back-office-nav').getByRole('link')
-      expect(await navigation.allTextContents()).toEqual(['Scrivania', ...ADMIN_SECTIONS])
+      // Administrators edit the catalogue too; citizens' folders are for operators and supervisors.
+      expect(await navigation.allTextContents()).toEqual(['Scrivania', 'Servizi', ...ADMIN_SECTIONS])
 
       // A new team: the code follows the name, and the team appears in the list.
       await page.getByTestId('back-office-nav').getByRole('link', { name: 'Team', exact: true }).click()
@@ -113,6 +114,7 @@ describe('back office', () => {
       expect(await page.getByTestId('staff-teams').locator('li').count()).toBeGreaterThan(0)
       expect(await page.getByTestId('back-office-nav').getByRole('link').allTextContents()).toEqual([
         'Scrivania',
+        'Fascicolo del cittadino',
       ])
       expect(await page.getByTestId('admin-sections').count()).toBe(0)
 

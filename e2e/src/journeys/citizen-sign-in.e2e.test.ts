@@ -64,7 +64,7 @@ describe('citizen sign-in, step-up and sign-out', () => {
       expect(await describeFocus(page)).toMatchObject({ tag: 'button', text: 'Appuntamenti' })
       await page.keyboard.press('ArrowRight')
       expect(await describeFocus(page)).toMatchObject({ tag: 'button', text: 'Pagamenti' })
-      expect(await page.getByRole('tab', { name: 'Pagamenti' }).getAttribute('aria-selected')).toBe('true')
+      await page.locator('[role="tab"][aria-selected="true"]', { hasText: 'Pagamenti' }).waitFor()
       const panel = page.getByRole('tabpanel')
       await panel.getByText('Qui troverai i tuoi pagamenti').waitFor()
 

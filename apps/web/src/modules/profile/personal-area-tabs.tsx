@@ -78,7 +78,9 @@ export function PersonalAreaTabs() {
   }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = PERSONAL_AREA_SECTIONS.indexOf(active)
+    // From the tab that has focus: the address (and so `active`) may not have caught up with a fast key.
+    const focused = PERSONAL_AREA_SECTIONS.find((section) => tabRefs.current[section] === event.target)
+    const index = PERSONAL_AREA_SECTIONS.indexOf(focused ?? active)
     const last = PERSONAL_AREA_SECTIONS.length - 1
     const target =
       event.key === 'ArrowRight'
