@@ -78,14 +78,19 @@ describe('the service catalogue', () => {
   it('remembers what a citizen saw and counts the visits for "I più visitati"', async () => {
     const { page, problems, close } = await openJourneyPage(browser, baseUrl(), { width: DESKTOP_WIDTH })
     try {
+      // A visit is counted once its page has shown; each count is awaited before moving on.
+      const counted = (slug: string) =>
+        page.waitForResponse(
+          (response) => response.url().endsWith(`/${slug}/views`) && response.status() === 204,
+        )
+      const libraries = counted('biblioteche')
       await signInAsCitizen(page, { name: ADA_LOVELACE.name, level: '2', returnTo: '/servizi/biblioteche' })
       await expectHeading(page, 'Biblioteche civiche')
+      await libraries
+      const areaC = counted('area-c')
       await page.goto('/servizi/area-c')
       await expectHeading(page, 'Area C')
-      // The visit is counted once the page has shown; wait for the count to land.
-      await page.waitForResponse(
-        (response) => response.url().endsWith('/area-c/views') && response.status() === 204,
-      )
+      await areaC
 
       await page.goto('/')
       const recent = page.getByTestId('recent-services').locator('[data-element="service-link"]')
