@@ -62,6 +62,14 @@ const ZEnvironment = z.object({
     .optional(),
   SMS_GATEWAY_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   SMS_GATEWAY_TOKEN: z.string().min(8, 'must be at least 8 characters').optional(),
+  IO_API_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('https://api.io.pagopa.it/api/v1'),
+  IO_API_KEY: z.string().min(16, 'must be the IO service subscription key').optional(),
+  PUSH_CONTACT: z
+    .string()
+    .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'must be mailto:address or an https URL')
+    .optional(),
 })
 
 export type Config = {
@@ -90,6 +98,10 @@ export type Config = {
   mail: { from: string; transport: { kind: 'dev-outbox' } | { kind: 'smtp'; url: string } }
   /** Outbound SMS: the dev outbox unless an HTTP gateway is configured. */
   sms: { kind: 'dev-outbox' } | { kind: 'http-gateway'; url: string; token: string }
+  /** App IO: the services API with the city's key; the dev outbox outside production; off otherwise. */
+  io: { kind: 'dev-outbox' } | { kind: 'io-api'; url: string; key: string } | { kind: 'off' }
+  /** Who push services contact about this sender (VAPID subject). */
+  pushContact: string
 }
 
 /** Where citizens or staff sign in. With the dev provider on and nothing configured, it is the dev provider. */
@@ -191,7 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
 function messagingConfig(
   value: z.infer<typeof ZEnvironment>,
   context: { production: boolean; publicUrl: string },
-): Pick<Config, 'mail' | 'sms'> {
+): Pick<Config, 'mail' | 'sms' | 'io' | 'pushContact'> {
   const problems: string[] = []
   // Citizens must actually receive their codes and notices: production never falls back to the dev outbox.
   if (context.production && !value.SMTP_URL) {
@@ -212,9 +224,17 @@ function messagingConfig(
   }
   if (problems.length > 0) throw new ConfigError(problems)
   const host = new URL(context.publicUrl).hostname
+  const from = value.MAIL_FROM ?? `Civico <noreply@${host.includes('.') ? host : `${host}.localdomain`}>`
+  const fromAddress = /<([^>]+)>/.exec(from)?.[1] ?? from
   return {
+    io: value.IO_API_KEY
+      ? { kind: 'io-api', url: value.IO_API_URL, key: value.IO_API_KEY }
+      : context.production
+        ? { kind: 'off' }
+        : { kind: 'dev-outbox' },
+    pushContact: value.PUSH_CONTACT ?? `mailto:${fromAddress}`,
     mail: {
-      from: value.MAIL_FROM ?? `Civico <noreply@${host.includes('.') ? host : `${host}.localdomain`}>`,
+      from,
       transport: value.SMTP_URL ? { kind: 'smtp', url: value.SMTP_URL } : { kind: 'dev-outbox' },
     },
     sms:

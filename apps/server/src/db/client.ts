@@ -26,7 +26,44 @@ export interface DatabaseHandle extends SqlExecutor {
   kind: DatabaseTarget['kind']
   db: Database
   ping(): Promise<void>
+  /**
+   * LISTENs on a channel and calls `onPayload` for each NOTIFY committed by any process; resolves to
+   * the way to stop. On PostgreSQL this holds one connection of its own, reconnecting if it drops.
+   */
+  listen(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>
   close(): Promise<void>
+}
+
+const LISTEN_RETRY_MS = 2_000
+
+/** A dedicated connection for LISTEN: pooled connections come and go, a listener must stay. */
+async function listenOnPostgres(
+  url: string,
+  channel: string,
+  onPayload: (payload: string) => void,
+): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null
+  let stopped = false
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString: url })
+    next.on('notification', (message) => {
+      if (message.channel === channel) onPayload(message.payload ?? '')
+    })
+    next.on('error', () => {
+      // The connection dropped: listen again on a new one, unless we were told to stop.
+      client = null
+      next.end().catch(() => {})
+      if (!stopped) setTimeout(() => void connect().catch(() => {}), LISTEN_RETRY_MS).unref()
+    })
+    await next.connect()
+    await next.query(`listen "${channel.replace(/"/g, '""')}"`)
+    client = next
+  }
+  await connect()
+  return async () => {
+    stopped = true
+    await client?.end().catch(() => {})
+  }
 }
 
 export async function openDatabase(target: DatabaseTarget): Promise<DatabaseHandle> {
@@ -48,6 +85,7 @@ async function openPostgres(url: string, poolSize: number): Promise<DatabaseHand
     async ping() {
       await pool.query('select 1')
     },
+    listen: (channel, onPayload) => listenOnPostgres(url, channel, onPayload),
     async close() {
       await pool.end()
     },
@@ -79,6 +117,10 @@ async function openPglite(dataDir: string): Promise<DatabaseHandle> {
     },
     async ping() {
       await client.query('select 1')
+    },
+    async listen(channel, onPayload) {
+      const unsubscribe = await client.listen(channel, onPayload)
+      return unsubscribe
     },
     async close() {
       try {

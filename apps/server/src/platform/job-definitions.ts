@@ -1,7 +1,12 @@
+import '../modules/folder/reminders.js'
+import { registerNotificationJobs } from '../modules/notifications/jobs.js'
 import type { AppDependencies } from './http/dependencies.js'
 
 /**
  * Each capability's jobs are defined here, before the queue starts, so API processes can enqueue
- * them and worker processes can run them.
+ * them and worker processes can run them. Importing a capability's reminders registers its
+ * notification templates and proactive rules.
  */
-export function registerJobDefinitions(_deps: AppDependencies): void {}
+export function registerJobDefinitions(deps: AppDependencies): void {
+  registerNotificationJobs(deps)
+}

@@ -16,7 +16,17 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   name: string
   payload: Schema
   retry?: Partial<JobRetryPolicy>
-  handle(payload: z.infer<Schema>, job: { id: string; name: string }): Promise<void>
+  handle(payload: z.infer<Schema>, job: JobAttempt): Promise<void>
+  /** Runs on this cron schedule (Europe/Rome), enqueued once per tick whatever the number of processes. */
+  cron?: string
+}
+
+/** Which run of a job this is: handlers that record failures mark the last one as final. */
+export interface JobAttempt {
+  id: string
+  name: string
+  retryCount: number
+  lastAttempt: boolean
 }
 
 export interface EnqueueOptions {
@@ -86,6 +96,8 @@ export class JobQueue {
       }
       await this.boss.createQueue(definition.name, queue)
       await this.boss.updateQueue(definition.name, queue)
+      if (definition.cron)
+        await this.boss.schedule(definition.name, definition.cron, {}, { tz: 'Europe/Rome' })
     }
     this.started = true
     if (work) await this.startWorkers()
@@ -94,13 +106,19 @@ export class JobQueue {
   private async startWorkers(): Promise<void> {
     const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 1
     for (const definition of this.definitions.values()) {
-      await this.boss.work(definition.name, { batchSize: 1, pollingIntervalSeconds }, async (jobs) => {
+      const options = { batchSize: 1, pollingIntervalSeconds, includeMetadata: true as const }
+      await this.boss.work(definition.name, options, async (jobs) => {
         for (const job of jobs) {
           const payload = definition.payload.parse(job.data)
           const log = this.logger.child({ job: definition.name, jobId: job.id })
           log.debug('job started')
           try {
-            await definition.handle(payload, { id: job.id, name: job.name })
+            await definition.handle(payload, {
+              id: job.id,
+              name: job.name,
+              retryCount: job.retryCount,
+              lastAttempt: job.retryCount >= job.retryLimit,
+            })
           } catch (error) {
             log.warn({ err: error }, 'job failed; pg-boss retries it or moves it to the dead-letter queue')
             throw error

@@ -85,3 +85,5 @@ export async function seedPopulation(
 export async function refreshRegistryStatistics(executor: SqlExecutor): Promise<void> {
   await analyzeRegistryTables(executor)
 }
+
+export { type ExpiringRecord, listRecordsExpiringBetween } from './record-repo.js'

@@ -4,12 +4,18 @@ export interface EmailMessage {
   subject: string
   text: string
   html?: string
+  /** A stable Message-ID, so a resend after a crash is recognised as the same message. */
+  messageId?: string
+  /** Extra headers, e.g. List-Unsubscribe for newsletters. */
+  headers?: Record<string, string>
 }
 
 export interface SmsMessage {
   /** E.164, e.g. +393331234567. */
   to: string
   text: string
+  /** Sent to gateways that accept one, so a retried request is not a second SMS. */
+  idempotencyKey?: string
 }
 
 /**

@@ -12,7 +12,11 @@ export function smsGatewaySender(options: { url: string; token: string }): Messa
       try {
         response = await fetch(options.url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', authorization: `Bearer ${options.token}` },
+          headers: {
+            'content-type': 'application/json',
+            authorization: `Bearer ${options.token}`,
+            ...(message.idempotencyKey ? { 'idempotency-key': message.idempotencyKey } : {}),
+          },
           body: JSON.stringify({ to: message.to, text: message.text }),
           signal: AbortSignal.timeout(GATEWAY_TIMEOUT_MS),
         })

@@ -20,6 +20,8 @@ export function smtpEmailSender(options: { url: string; from: string }): Message
           subject: message.subject,
           text: message.text,
           ...(message.html ? { html: message.html } : {}),
+          ...(message.messageId ? { messageId: message.messageId } : {}),
+          ...(message.headers ? { headers: message.headers } : {}),
         })
       } catch (error) {
         throw new MessageNotSentError(SMTP_ADAPTER, (error as Error).message, { cause: error })

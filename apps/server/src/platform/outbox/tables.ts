@@ -15,6 +15,6 @@ export const devOutbox = pgTable(
   },
   (table) => [
     index('dev_outbox_recipient_idx').on(table.recipient),
-    check('dev_outbox_channel_check', sql`${table.channel} in ('email', 'sms')`),
+    check('dev_outbox_channel_check', sql`${table.channel} in ('email', 'sms', 'io')`),
   ],
 )

@@ -1,0 +1,86 @@
+import { z } from 'zod'
+import type { AppDependencies } from '../../platform/http/dependencies.js'
+import { devOutboxIoSender, type IoSender, ioApiSender } from '../../platform/outbox/io-sender.js'
+import { createMessageSenders } from '../../platform/outbox/senders.js'
+import { checkIoStatus, type DeliveryDeps, deliverNotification } from './delivery.js'
+import { ensurePushKeys } from './push-keys.js'
+import { webPushSender } from './push-sender.js'
+import { runDailyRules } from './rules.js'
+import { DELIVER_JOB, type NotifyDeps } from './service.js'
+import { DELIVERY_CHANNELS } from './tables.js'
+
+export const IO_STATUS_JOB = 'notifications.io-status'
+export const DAILY_RULES_JOB = 'notifications.daily-rules'
+
+const ioSenders = new WeakMap<object, IoSender>()
+
+export function ioSenderFor(deps: Pick<AppDependencies, 'config' | 'db'>): IoSender | null {
+  const { io } = deps.config
+  if (io.kind === 'off') return null
+  let sender = ioSenders.get(deps.db)
+  if (!sender) {
+    sender = io.kind === 'io-api' ? ioApiSender(io) : devOutboxIoSender(deps.db)
+    ioSenders.set(deps.db, sender)
+  }
+  return sender
+}
+
+export function notifyDeps(deps: Pick<AppDependencies, 'config' | 'jobs' | 'clock'>): NotifyDeps {
+  return { jobs: deps.jobs, clock: deps.clock, ioEnabled: deps.config.io.kind !== 'off' }
+}
+
+export function deliveryDeps(deps: AppDependencies): DeliveryDeps {
+  const io = ioSenderFor(deps)
+  return {
+    db: deps.db,
+    clock: deps.clock,
+    senders: createMessageSenders(deps.config, deps.db),
+    io: io ?? {
+      adapter: 'off',
+      profile: async () => null,
+      submit: async () => {
+        throw new Error('App IO is not configured')
+      },
+      status: async () => 'FAILED',
+    },
+    push: async () => webPushSender(await ensurePushKeys(deps.db), deps.config.pushContact),
+    publicUrl: deps.config.publicUrl,
+    checkIoStatusLater: async (messageId) => {
+      await deps.jobs.enqueue(
+        deps.db,
+        IO_STATUS_JOB,
+        { messageId },
+        { startAfter: new Date(deps.clock.now().getTime() + 30_000) },
+      )
+    },
+  }
+}
+
+/** Deliveries retry with backoff for a little over four hours (30 s doubling, ten times). */
+const DELIVERY_RETRY = { retryLimit: 10, retryDelaySeconds: 30, retryBackoff: true, expireInSeconds: 120 }
+
+export function registerNotificationJobs(deps: AppDependencies): void {
+  const delivery = deliveryDeps(deps)
+  deps.jobs.define({
+    name: DELIVER_JOB,
+    payload: z.object({ messageId: z.uuid(), channel: z.enum(DELIVERY_CHANNELS) }),
+    retry: DELIVERY_RETRY,
+    handle: (payload, job) => deliverNotification(delivery, payload, job),
+  })
+  deps.jobs.define({
+    name: IO_STATUS_JOB,
+    payload: z.object({ messageId: z.uuid() }),
+    retry: { retryLimit: 8, retryDelaySeconds: 60, retryBackoff: true, expireInSeconds: 60 },
+    handle: (payload, job) => checkIoStatus(delivery, payload, job),
+  })
+  deps.jobs.define({
+    name: DAILY_RULES_JOB,
+    payload: z.object({}).passthrough(),
+    retry: { retryLimit: 3, retryDelaySeconds: 300, retryBackoff: false, expireInSeconds: 3600 },
+    // Every morning at seven, Rome time: reminders arrive at breakfast, not at midnight.
+    cron: '0 7 * * *',
+    handle: async () => {
+      await runDailyRules({ db: deps.db, notify: notifyDeps(deps), logger: deps.logger }, deps.clock.now())
+    },
+  })
+}
