@@ -101,3 +101,36 @@ self.addEventListener('fetch', (event) => {
   }
   if (PRECACHE_URLS.includes(url.pathname)) event.respondWith(cacheFirst(request))
 })
+
+// Web Push: the server sends {title, body, url, messageId}; one notification per message (its tag),
+// and a tap opens the message in an existing tab when there is one.
+self.addEventListener('push', (event) => {
+  let payload = {}
+  try {
+    payload = event.data ? event.data.json() : {}
+  } catch {
+    payload = { title: event.data ? event.data.text() : '' }
+  }
+  const title = payload.title || 'Comune'
+  event.waitUntil(
+    self.registration.showNotification(title, {
+      body: payload.body || '',
+      icon: '/icons/icon-192.png',
+      badge: '/icons/icon-192.png',
+      tag: payload.messageId || undefined,
+      data: { url: payload.url || '/area-personale/notifiche' },
+    }),
+  )
+})
+
+self.addEventListener('notificationclick', (event) => {
+  event.notification.close()
+  const url = new URL(event.notification.data?.url || '/', self.location.origin).href
+  event.waitUntil(
+    self.clients.matchAll({ type: 'window', includeUncontrolled: true }).then((windows) => {
+      const open = windows.find((client) => client.url.startsWith(self.location.origin))
+      if (open) return open.navigate(url).then((client) => client?.focus())
+      return self.clients.openWindow(url)
+    }),
+  )
+})

@@ -6,6 +6,7 @@ export const PAYMENTS_PATH = `${PERSONAL_AREA_PATH}/pagamenti`
 export const BACK_OFFICE_PATH = '/backoffice'
 export const BACK_OFFICE_FOLDER_PATH = `${BACK_OFFICE_PATH}/fascicolo`
 export const BACK_OFFICE_SERVICES_PATH = `${BACK_OFFICE_PATH}/servizi`
+export const BACK_OFFICE_RULES_PATH = `${BACK_OFFICE_PATH}/regole-notifiche`
 export const BACK_OFFICE_STAFF_PATH = `${BACK_OFFICE_PATH}/operatori`
 export const BACK_OFFICE_TEAMS_PATH = `${BACK_OFFICE_PATH}/team`
 export const BACK_OFFICE_API_CLIENTS_PATH = `${BACK_OFFICE_PATH}/client-api`
@@ -13,3 +14,4 @@ export const FOLDER_PATH = `${PERSONAL_AREA_PATH}/fascicolo`
 export const FAMILY_PATH = `${PERSONAL_AREA_PATH}/familiari`
 export const DEADLINES_PATH = `${PERSONAL_AREA_PATH}?sezione=deadlines`
 export const WRITE_TO_CITY_PATH = '/scrivi'
+export const NOTIFICATIONS_PATH = `${PERSONAL_AREA_PATH}/notifiche`

@@ -5,6 +5,7 @@ import { contactRoutes } from '../modules/contact/contact-routes'
 import { folderRoutes } from '../modules/folder/folder-routes'
 import { HomePage } from '../modules/home/home-page'
 import { identityRoutes } from '../modules/identity/identity-routes'
+import { notificationsRoutes } from '../modules/notifications/notifications-routes'
 import { profileRoutes } from '../modules/profile/profile-routes'
 import { NotFoundPage } from './not-found-page'
 import { sectionRoutes } from './section-page'
@@ -20,6 +21,7 @@ export function createAppRouter() {
         ...identityRoutes,
         ...profileRoutes,
         ...folderRoutes,
+        ...notificationsRoutes,
         ...contactRoutes,
         ...sectionRoutes,
         { path: '*', element: <NotFoundPage /> },

@@ -215,7 +215,8 @@ class RecordBuilder {
     const euroClass = fuel === 'electric' ? 6 : Math.max(3, Math.min(6, Math.round(6.4 - ageYears / 3.5)))
     this.add(member, 'vehicle', { reference: plate, validFrom: registered }, { make, model, fuel, euroClass })
     if (always || this.random.chance(0.6)) {
-      const from = this.today - this.random.integer(0, 700)
+      // The demo's test citizens hold a permit ending in four weeks, so its reminder has something to say.
+      const from = always ? addCalendarYears(this.today + 28, -2) : this.today - this.random.integer(0, 700)
       this.add(
         member,
         'resident-parking-permit',

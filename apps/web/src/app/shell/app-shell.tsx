@@ -3,6 +3,7 @@ import { Outlet, ScrollRestoration } from 'react-router'
 import { ActingForBanner } from '../../modules/identity/acting-for-banner'
 import { SessionKeeper } from '../../modules/identity/session-keeper'
 import { ShellNoticeBanner } from '../../modules/identity/shell-notice'
+import { InboxStream } from '../../modules/notifications/inbox-stream'
 import { useCity } from '../city/city-api'
 import { BottomNavigation } from './bottom-navigation'
 import { CityLoadAlert } from './city-load-alert'
@@ -35,6 +36,7 @@ export function AppShell() {
         <Outlet />
       </main>
       <SessionKeeper />
+      <InboxStream />
       <SiteFooter city={city} cityLabel={cityLabel} />
       <BottomNavigation />
       <ScrollRestoration />

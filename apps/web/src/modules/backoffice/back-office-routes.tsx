@@ -2,6 +2,7 @@ import type { RouteObject } from 'react-router'
 import { ApiClientsPage } from './api-clients-page'
 import { BackOfficeHomePage } from './back-office-home-page'
 import { BackOfficeShell } from './back-office-shell'
+import { NotificationRulesPage } from './notification-rules-page'
 import { RequireAdmin, RequireCatalogueEditor, RequireOperator } from './require-admin'
 import { ServiceEditorPage } from './service-editor-page'
 import { ServicesEditorPage } from './services-editor-page'
@@ -37,6 +38,14 @@ export const backOfficeRoutes: RouteObject[] = [
         element: (
           <RequireCatalogueEditor>
             <ServiceEditorPage />
+          </RequireCatalogueEditor>
+        ),
+      },
+      {
+        path: 'regole-notifiche',
+        element: (
+          <RequireCatalogueEditor>
+            <NotificationRulesPage />
           </RequireCatalogueEditor>
         ),
       },

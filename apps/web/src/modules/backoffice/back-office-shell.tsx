@@ -5,6 +5,7 @@ import {
   BACK_OFFICE_API_CLIENTS_PATH,
   BACK_OFFICE_FOLDER_PATH,
   BACK_OFFICE_PATH,
+  BACK_OFFICE_RULES_PATH,
   BACK_OFFICE_SERVICES_PATH,
   BACK_OFFICE_STAFF_PATH,
   BACK_OFFICE_TEAMS_PATH,
@@ -32,7 +33,10 @@ function BackOfficeNavigation({ session }: { session: SignedInSession }) {
       ? [{ to: BACK_OFFICE_FOLDER_PATH, label: t('backOffice.nav.folder'), end: false }]
       : []),
     ...(isCatalogueEditor(session)
-      ? [{ to: BACK_OFFICE_SERVICES_PATH, label: t('backOffice.nav.services'), end: false }]
+      ? [
+          { to: BACK_OFFICE_SERVICES_PATH, label: t('backOffice.nav.services'), end: false },
+          { to: BACK_OFFICE_RULES_PATH, label: t('backOffice.nav.rules'), end: false },
+        ]
       : []),
     ...(isAdmin(session)
       ? [

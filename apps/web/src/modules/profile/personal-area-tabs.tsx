@@ -7,6 +7,8 @@ import { LoadingState } from '../../app/ui/loading-state'
 import { DeadlineList } from '../folder/deadline-list'
 import { useFolderSummary } from '../folder/folder-api'
 import { ProblemNotice } from '../identity/problem-notice'
+import { InboxPreview } from '../notifications/inbox-preview'
+import { useUnreadCount } from '../notifications/inbox-stream'
 import { PERSONAL_AREA_SECTIONS, type PersonalAreaSection } from './personal-area-sections'
 
 const SECTION_ICONS: Record<PersonalAreaSection, IconName> = {
@@ -63,6 +65,7 @@ export function PersonalAreaTabs() {
   const [searchParams, setSearchParams] = useSearchParams()
   const requested = searchParams.get(SECTION_PARAM)
   const active: PersonalAreaSection = isSection(requested) ? requested : 'notifications'
+  const unread = useUnreadCount()
   const tabRefs = useRef<Partial<Record<PersonalAreaSection, HTMLButtonElement | null>>>({})
 
   const select = (section: PersonalAreaSection, focus: boolean) => {
@@ -125,6 +128,12 @@ export function PersonalAreaTabs() {
             onClick={() => select(section, false)}
           >
             {t(`personalArea.sections.${section}.title`)}
+            {section === 'notifications' && unread ? (
+              <span className="badge civico-badge-warning ms-2">
+                {unread}
+                <span className="visually-hidden"> {t('notifications.unreadCount', { count: unread })}</span>
+              </span>
+            ) : null}
           </button>
         ))}
       </div>
@@ -136,7 +145,13 @@ export function PersonalAreaTabs() {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a tab panel is focusable so its content is reachable right after the tabs
         tabIndex={0}
       >
-        {active === 'deadlines' ? <DeadlinesPanel /> : <EmptySection section={active} />}
+        {active === 'deadlines' ? (
+          <DeadlinesPanel />
+        ) : active === 'notifications' ? (
+          <InboxPreview empty={<EmptySection section="notifications" />} />
+        ) : (
+          <EmptySection section={active} />
+        )}
       </div>
     </div>
   )

@@ -5,6 +5,7 @@ import { PageHeader } from '../../app/ui/page-header'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { ProblemNotice } from '../identity/problem-notice'
 import { useSignOutEverywhere } from '../identity/use-sign-out'
+import { PreferencesSection } from '../notifications/preferences-section'
 import { ContactEditor } from './contact-editor'
 import { DelegationsSection } from './delegations-section'
 import { LanguagePreference } from './language-preference'
@@ -70,6 +71,7 @@ export function ProfilePage() {
           ) : null}
         </section>
         {me.data ? <LanguagePreference account={me.data} /> : null}
+        <PreferencesSection />
         <DelegationsSection />
         <SecuritySection />
       </div>
