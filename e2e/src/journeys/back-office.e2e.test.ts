@@ -38,7 +38,12 @@ describe('back office', () => {
       expect(await page.getByTestId('staff-roles').textContent()).toBe('Amministratore')
       const navigation = page.getByTestId('back-office-nav').getByRole('link')
       // Administrators edit the catalogue too; citizens' folders are for operators and supervisors.
-      expect(await navigation.allTextContents()).toEqual(['Scrivania', 'Servizi', ...ADMIN_SECTIONS])
+      expect(await navigation.allTextContents()).toEqual([
+        'Scrivania',
+        'Servizi',
+        'Promemoria',
+        ...ADMIN_SECTIONS,
+      ])
 
       // A new team: the code follows the name, and the team appears in the list.
       await page.getByTestId('back-office-nav').getByRole('link', { name: 'Team', exact: true }).click()
