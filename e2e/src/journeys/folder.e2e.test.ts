@@ -149,9 +149,9 @@ describe('the citizen folder', () => {
       ])
 
       await bar.getByRole('link', { name: 'Scadenze' }).click()
-      expect(await page.getByRole('tab', { name: 'Scadenze' }).getAttribute('aria-selected')).toBe('true')
+      await page.locator('[role="tab"][aria-selected="true"]', { hasText: 'Scadenze' }).waitFor()
       await page.getByTestId('deadline-list').or(page.getByText('Nessuna scadenza')).first().waitFor()
-      expect(await bar.getByRole('link', { name: 'Scadenze' }).getAttribute('aria-current')).toBe('page')
+      await bar.locator('a[aria-current="page"]', { hasText: 'Scadenze' }).waitFor()
       await noSpinner(page)
       await expectNoAccessibilityViolations(page, 'the deadlines tab')
       await saveScreenshot(page, 'folder-deadlines')
