@@ -2,7 +2,7 @@ import { dayNumberFromIso } from '../registry/calendar-days.js'
 import { ageOn } from '../registry/person-service.js'
 import type { AnyRegistryRecord, RecordKind } from '../registry/record-schema.js'
 import type { RegistryHouseholdMember } from '../registry/source.js'
-import type { Deadline, RecordSection } from './schema.js'
+import { type Deadline, RECORD_SECTIONS, type RecordSection } from './schema.js'
 
 /** Where each kind of record is shown; earlier residences belong to the personal data page. */
 export const SECTION_OF_KIND: Record<RecordKind, RecordSection | null> = {
@@ -38,15 +38,10 @@ const WARNING_DAYS: Partial<Record<RecordKind, number>> = {
 const HORIZON_DAYS = 365
 
 export function countSections(records: readonly AnyRegistryRecord[]): Record<RecordSection, number> {
-  const counts: Record<RecordSection, number> = {
-    documents: 0,
-    education: 0,
-    mobility: 0,
-    properties: 0,
-    isee: 0,
-    libraries: 0,
-    'digital-domicile': 0,
-  }
+  const counts = Object.fromEntries(RECORD_SECTIONS.map((section) => [section, 0])) as Record<
+    RecordSection,
+    number
+  >
   for (const record of records) {
     const section = SECTION_OF_KIND[record.kind]
     if (section) counts[section] += 1

@@ -154,33 +154,51 @@ function expiryRule(
   }
 }
 
-registerRule(
-  expiryRule('identity-card-expiring-90', ['identity-card'], 90, {
-    it: "Carta d'identità in scadenza tra 90 giorni",
-    en: 'Identity card expiring in 90 days',
-  }),
-)
-registerRule(
-  expiryRule('identity-card-expiring-30', ['identity-card'], 30, {
-    it: "Carta d'identità in scadenza tra 30 giorni",
-    en: 'Identity card expiring in 30 days',
-  }),
-)
-registerRule(
-  expiryRule('parking-permit-expiring-30', ['resident-parking-permit'], 30, {
-    it: 'Permesso di sosta residenti in scadenza tra 30 giorni',
-    en: "Residents' parking permit expiring in 30 days",
-  }),
-)
-registerRule(
-  expiryRule('area-b-exemption-expiring-30', ['area-b-exemption'], 30, {
-    it: 'Deroga Area B in scadenza tra 30 giorni',
-    en: 'Area B exemption expiring in 30 days',
-  }),
-)
-registerRule(
-  expiryRule('area-c-pass-expiring-15', ['area-c-pass'], 15, {
-    it: 'Ingressi gratuiti Area C in scadenza tra 15 giorni',
-    en: 'Free Area C entries expiring in 15 days',
-  }),
-)
+/** Which records are reminded of, how many days ahead. */
+const EXPIRY_REMINDERS: {
+  id: string
+  kind: ExpiringKind
+  daysBefore: number
+  title: ProactiveRule['title']
+}[] = [
+  {
+    id: 'identity-card-expiring-90',
+    kind: 'identity-card',
+    daysBefore: 90,
+    title: { it: "Carta d'identità in scadenza tra 90 giorni", en: 'Identity card expiring in 90 days' },
+  },
+  {
+    id: 'identity-card-expiring-30',
+    kind: 'identity-card',
+    daysBefore: 30,
+    title: { it: "Carta d'identità in scadenza tra 30 giorni", en: 'Identity card expiring in 30 days' },
+  },
+  {
+    id: 'parking-permit-expiring-30',
+    kind: 'resident-parking-permit',
+    daysBefore: 30,
+    title: {
+      it: 'Permesso di sosta residenti in scadenza tra 30 giorni',
+      en: "Residents' parking permit expiring in 30 days",
+    },
+  },
+  {
+    id: 'area-b-exemption-expiring-30',
+    kind: 'area-b-exemption',
+    daysBefore: 30,
+    title: { it: 'Deroga Area B in scadenza tra 30 giorni', en: 'Area B exemption expiring in 30 days' },
+  },
+  {
+    id: 'area-c-pass-expiring-15',
+    kind: 'area-c-pass',
+    daysBefore: 15,
+    title: {
+      it: 'Ingressi gratuiti Area C in scadenza tra 15 giorni',
+      en: 'Free Area C entries expiring in 15 days',
+    },
+  },
+]
+
+for (const reminder of EXPIRY_REMINDERS) {
+  registerRule(expiryRule(reminder.id, [reminder.kind], reminder.daysBefore, reminder.title))
+}

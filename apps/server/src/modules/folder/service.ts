@@ -30,13 +30,10 @@ function citizenCode(actor: Actor): string {
 }
 
 /** The folder as shown to a viewer who may see it; `viewer` decides which family members open. */
-function present(folder: PersonFolder, basis: Basis, viewer: string | null, today: string): PersonFolderView {
+function present(folder: PersonFolder, basis: Basis, viewer: string | null, now: Date): PersonFolderView {
+  const today = romeCalendarDate(now)
   const viewable = viewer
-    ? minorChildrenOf({
-        actorFiscalCode: viewer,
-        household: folder.household,
-        today: new Date(`${today}T12:00:00Z`),
-      })
+    ? minorChildrenOf({ actorFiscalCode: viewer, household: folder.household, today: now })
     : []
   return {
     registered: true,
@@ -107,7 +104,7 @@ export async function getPersonFolder(ctx: FolderContext, fiscalCode: string): P
   if (representation) {
     await auditFolderRead(ctx, fiscalCode, { viewer, basis: representation.basis })
   }
-  return present(folder, basisOf(representation), viewer, romeCalendarDate(ctx.clock.now()))
+  return present(folder, basisOf(representation), viewer, ctx.clock.now())
 }
 
 /** An operator opens a citizen's folder during a call or at the counter: stated reason, audited. */
@@ -118,5 +115,5 @@ export async function getFolderForOperator(
   const folder = await ctx.registry.findPersonFolder(input.fiscalCode)
   if (!folder) throw new AppError('NOT_FOUND', { messageKey: 'folder.not-registered' })
   await auditFolderRead(ctx, input.fiscalCode, { reason: input.reason, sections: 'all' })
-  return present(folder, 'staff', null, romeCalendarDate(ctx.clock.now()))
+  return present(folder, 'staff', null, ctx.clock.now())
 }

@@ -33,9 +33,6 @@ export interface DeliveryDeps {
 /** Why a delivery was not attempted; the message stays in the inbox. */
 class Skip extends Error {}
 
-/** A failure that retrying will not cure (a push service refusing the payload, IO rejecting). */
-export class PermanentDeliveryError extends Error {}
-
 /** How long a push may wait on the push service for an offline phone: a day, then it is stale. */
 const PUSH_TTL_SECONDS = 24 * 3600
 
@@ -165,18 +162,17 @@ export async function deliverNotification(
       await updateDelivery(deps.db, key, { status: 'skipped', lastError: error.message }, deps.clock.now())
       return
     }
-    const final = job.lastAttempt || error instanceof PermanentDeliveryError
     await updateDelivery(
       deps.db,
       key,
       {
-        status: final ? 'failed' : 'queued',
+        status: job.lastAttempt ? 'failed' : 'queued',
         attempts: delivery.attempts + 1,
         lastError: (error as Error).message.slice(0, 500),
       },
       deps.clock.now(),
     )
-    if (!(error instanceof PermanentDeliveryError)) throw error
+    throw error
   }
 }
 

@@ -1,7 +1,6 @@
 import { z } from 'zod'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
-import { devOutboxIoSender, type IoSender, ioApiSender } from '../../platform/outbox/io-sender.js'
-import { createMessageSenders } from '../../platform/outbox/senders.js'
+import { createIoSender, createMessageSenders } from '../../platform/outbox/senders.js'
 import { checkIoStatus, type DeliveryDeps, deliverNotification } from './delivery.js'
 import { ensurePushKeys } from './push-keys.js'
 import { webPushSender } from './push-sender.js'
@@ -12,43 +11,23 @@ import { DELIVERY_CHANNELS } from './tables.js'
 export const IO_STATUS_JOB = 'notifications.io-status'
 export const DAILY_RULES_JOB = 'notifications.daily-rules'
 
-const ioSenders = new WeakMap<object, IoSender>()
-
-export function ioSenderFor(deps: Pick<AppDependencies, 'config' | 'db'>): IoSender | null {
-  const { io } = deps.config
-  if (io.kind === 'off') return null
-  let sender = ioSenders.get(deps.db)
-  if (!sender) {
-    sender = io.kind === 'io-api' ? ioApiSender(io) : devOutboxIoSender(deps.db)
-    ioSenders.set(deps.db, sender)
-  }
-  return sender
-}
-
 export function notifyDeps(deps: Pick<AppDependencies, 'config' | 'jobs' | 'clock'>): NotifyDeps {
   return { jobs: deps.jobs, clock: deps.clock, ioEnabled: deps.config.io.kind !== 'off' }
 }
 
 export function deliveryDeps(deps: AppDependencies): DeliveryDeps {
-  const io = ioSenderFor(deps)
+  const io = createIoSender(deps.config, deps.db)
   return {
     db: deps.db,
     clock: deps.clock,
     senders: createMessageSenders(deps.config, deps.db),
-    io: io ?? {
-      adapter: 'off',
-      profile: async () => null,
-      submit: async () => {
-        throw new Error('App IO is not configured')
-      },
-      status: async () => 'FAILED',
-    },
+    io,
     push: async () => webPushSender(await ensurePushKeys(deps.db), deps.config.pushContact),
     publicUrl: deps.config.publicUrl,
     checkIoStatusLater: async (messageId) => {
       // IO decides within seconds to minutes; the dev outbox decides at once. The queue runs on the
       // database's clock, so the delay counts from the real time.
-      const delayMs = io?.adapter === 'dev-outbox' ? 0 : 30_000
+      const delayMs = io.adapter === 'dev-outbox' ? 0 : 30_000
       await deps.jobs.enqueue(
         deps.db,
         IO_STATUS_JOB,

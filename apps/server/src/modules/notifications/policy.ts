@@ -45,12 +45,6 @@ export function chooseChannels(input: {
   return first ? [first] : []
 }
 
-const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/
-
-export function isTimeOfDay(value: string): boolean {
-  return HH_MM.test(value)
-}
-
 const ROME_CLOCK = new Intl.DateTimeFormat('en-GB', {
   timeZone: 'Europe/Rome',
   hour: '2-digit',

@@ -30,16 +30,18 @@ import {
   ZRuleParam,
 } from './schema.js'
 import { listRules, runRuleNow, switchRule } from './staff-service.js'
-import { inboxHubFor } from './stream.js'
+import { InboxStreams, inboxHubFor } from './stream.js'
 
 const CITIZEN: RouteAccess = { kind: 'citizen' }
 const RULE_MANAGERS: RouteAccess = { kind: 'staff', roles: ['admin', 'supervisor'] }
-/** Open streams send a comment this often so proxies keep the connection. */
-const STREAM_KEEPALIVE_MS = 25_000
 
 export function notificationRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
   const ioEnabled = deps.config.io.kind !== 'off'
   return async (app) => {
+    // Open streams never end by themselves: they are closed before the server stops taking requests.
+    const streams = new InboxStreams()
+    app.addHook('preClose', async () => streams.closeAll())
+
     app.get(
       '/notifications',
       {
@@ -70,29 +72,12 @@ export function notificationRoutes(deps: AppDependencies): FastifyPluginAsyncZod
       async (request, reply) => {
         const ctx = serviceContext(deps, request)
         const fiscalCode = ctx.actor.type === 'citizen' ? ctx.actor.fiscalCode : ''
-        const raw = reply.raw
         reply.hijack()
-        raw.writeHead(200, {
-          'content-type': 'text/event-stream; charset=utf-8',
-          'cache-control': 'no-store',
-          connection: 'keep-alive',
-          'x-accel-buffering': 'no',
+        await streams.open(reply.raw, {
+          hub: inboxHubFor(deps.database),
+          fiscalCode,
+          unreadCount: () => getUnreadCount(ctx),
         })
-        const sendCount = async () => {
-          const unread = await getUnreadCount(ctx).catch(() => null)
-          if (unread !== null && !raw.writableEnded)
-            raw.write(`event: unread\ndata: ${JSON.stringify({ unread })}\n\n`)
-        }
-        raw.write('retry: 5000\n\n')
-        await sendCount()
-        const stop = await inboxHubFor(deps.database).subscribe(fiscalCode, () => void sendCount())
-        const keepAlive = setInterval(() => raw.write(': keep-alive\n\n'), STREAM_KEEPALIVE_MS)
-        const close = () => {
-          clearInterval(keepAlive)
-          stop()
-        }
-        request.raw.on('close', close)
-        app.server.once('close', () => raw.end())
       },
     )
 

@@ -3,10 +3,11 @@ import { recordAudit } from '../../platform/audit.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
+import type { Locale } from '../../platform/i18n.js'
 import { notifyDeps } from './jobs.js'
 import './messages.js'
 import { ensureRuleStates, listRuleStates, setRuleEnabled } from './repo.js'
-import { findRule, listRegisteredRules, runDailyRules } from './rules.js'
+import { findRule, listRegisteredRules, type ProactiveRule, runDailyRules } from './rules.js'
 
 type RuleView = {
   id: string
@@ -16,6 +17,18 @@ type RuleView = {
   lastRunSent: number | null
 }
 
+type RuleState = Awaited<ReturnType<typeof listRuleStates>>[number]
+
+function toView(rule: ProactiveRule, state: RuleState | undefined, locale: Locale): RuleView {
+  return {
+    id: rule.id,
+    title: rule.title[locale],
+    enabled: state?.enabled ?? true,
+    lastRunOn: state?.lastRunOn ?? null,
+    lastRunSent: state?.lastRunSent ?? null,
+  }
+}
+
 export async function listRules(ctx: Pick<ServiceContext, 'db' | 'meta'>): Promise<RuleView[]> {
   const rules = listRegisteredRules()
   await ensureRuleStates(
@@ -23,32 +36,24 @@ export async function listRules(ctx: Pick<ServiceContext, 'db' | 'meta'>): Promi
     rules.map((rule) => rule.id),
   )
   const states = new Map((await listRuleStates(ctx.db)).map((state) => [state.id, state]))
-  return rules.map((rule) => {
-    const state = states.get(rule.id)
-    return {
-      id: rule.id,
-      title: rule.title[ctx.meta.locale],
-      enabled: state?.enabled ?? true,
-      lastRunOn: state?.lastRunOn ?? null,
-      lastRunSent: state?.lastRunSent ?? null,
-    }
-  })
+  return rules.map((rule) => toView(rule, states.get(rule.id), ctx.meta.locale))
 }
 
 export async function switchRule(ctx: ServiceContext, id: string, enabled: boolean): Promise<RuleView> {
-  if (!findRule(id)) throw new AppError('NOT_FOUND', { messageKey: 'notifications.rule-missing' })
+  const rule = findRule(id)
+  if (!rule) throw new AppError('NOT_FOUND', { messageKey: 'notifications.rule-missing' })
   await ensureRuleStates(ctx.db, [id])
-  await inTransaction(ctx.db, async (tx) => {
-    await setRuleEnabled(tx, id, enabled, ctx.clock.now())
+  const state = await inTransaction(ctx.db, async (tx) => {
+    const updated = await setRuleEnabled(tx, id, enabled, ctx.clock.now())
     await recordAudit(tx, ctx.actor, ctx.meta, ctx.clock.now(), {
       action: 'notifications.rule.switch',
       subjectType: 'notification-rule',
       subjectId: id,
       details: { enabled },
     })
+    return updated ?? undefined
   })
-  const view = (await listRules(ctx)).find((rule) => rule.id === id)
-  return view as RuleView
+  return toView(rule, state, ctx.meta.locale)
 }
 
 export async function runRuleNow(

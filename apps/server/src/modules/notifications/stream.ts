@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http'
 import type { DatabaseHandle } from '../../db/client.js'
 import { INBOX_CHANNEL } from './service.js'
 
@@ -41,12 +42,6 @@ export class InboxHub {
     }
   }
 
-  get openStreams(): number {
-    let count = 0
-    for (const set of this.listeners.values()) count += set.size
-    return count
-  }
-
   async close(): Promise<void> {
     this.listeners.clear()
     await this.stopListening?.()
@@ -62,4 +57,47 @@ export function inboxHubFor(database: DatabaseHandle): InboxHub {
     hubs.set(database, hub)
   }
   return hub
+}
+
+/** Open streams send a comment this often so proxies keep the connection. */
+const STREAM_KEEPALIVE_MS = 25_000
+
+/**
+ * The server-sent-event streams one server is serving: each sends the unread count at once and on
+ * every change of its person's inbox; all are ended when the server shuts down.
+ */
+export class InboxStreams {
+  private readonly responses = new Set<ServerResponse>()
+
+  async open(
+    response: ServerResponse,
+    source: { hub: InboxHub; fiscalCode: string; unreadCount: () => Promise<number> },
+  ): Promise<void> {
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    })
+    const sendCount = async () => {
+      const unread = await source.unreadCount().catch(() => null)
+      if (unread !== null && !response.writableEnded) {
+        response.write(`event: unread\ndata: ${JSON.stringify({ unread })}\n\n`)
+      }
+    }
+    this.responses.add(response)
+    response.write('retry: 5000\n\n')
+    await sendCount()
+    const stop = await source.hub.subscribe(source.fiscalCode, () => void sendCount())
+    const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), STREAM_KEEPALIVE_MS)
+    response.once('close', () => {
+      clearInterval(keepAlive)
+      stop()
+      this.responses.delete(response)
+    })
+  }
+
+  closeAll(): void {
+    for (const response of this.responses) response.end()
+  }
 }

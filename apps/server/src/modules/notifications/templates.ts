@@ -52,10 +52,6 @@ export function findTemplate(id: string): NotificationTemplate {
   return template
 }
 
-export function listTemplates(): NotificationTemplate[] {
-  return [...templates.values()]
-}
-
 /** One SMS: cut on a word boundary with an ellipsis when the text is longer. */
 export function oneSms(text: string): string {
   if (text.length <= 160) return text

@@ -87,19 +87,27 @@ const RECORDS_OF_PERSON = sql`(select coalesce(json_agg(json_build_object(
   join registry_records r on r.person_id = m.id
   where m.family_id = p.family_id and (m.id = p.id or r.kind = 'isee'))`
 
-const preparedFolderQueries = new WeakMap<object, ReturnType<typeof prepareFolderQuery>>()
+/** One prepared statement per database handle, made on first use. */
+function perDatabase<Query>(prepare: (db: Queryable) => Query): (db: Queryable) => Query {
+  const prepared = new WeakMap<Queryable, Query>()
+  return (db) => {
+    let query = prepared.get(db)
+    if (!query) {
+      query = prepare(db)
+      prepared.set(db, query)
+    }
+    return query
+  }
+}
+
+const folderQuery = perDatabase(prepareFolderQuery)
 
 /**
  * A person's whole folder in one round trip: the registry entry with its address, the household,
  * and the person's records plus the household's ISEE (the DSU is the family's, filed by one member).
  */
 export async function findFolderRow(db: Queryable, fiscalCode: string): Promise<FolderRow | null> {
-  let query = preparedFolderQueries.get(db)
-  if (!query) {
-    query = prepareFolderQuery(db)
-    preparedFolderQueries.set(db, query)
-  }
-  const [row] = await query.execute({ fiscalCode })
+  const [row] = await folderQuery(db).execute({ fiscalCode })
   return row ?? null
 }
 
@@ -139,18 +147,13 @@ function prepareSummaryQuery(db: Queryable) {
     .prepare('registry_person_folder_summary')
 }
 
-const preparedSummaryQueries = new WeakMap<object, ReturnType<typeof prepareSummaryQuery>>()
+const summaryQuery = perDatabase(prepareSummaryQuery)
 
 export async function findFolderSummaryRow(
   db: Queryable,
   fiscalCode: string,
 ): Promise<FolderSummaryRow | null> {
-  let query = preparedSummaryQueries.get(db)
-  if (!query) {
-    query = prepareSummaryQuery(db)
-    preparedSummaryQueries.set(db, query)
-  }
-  const rows = await query.execute({ fiscalCode })
+  const rows = await summaryQuery(db).execute({ fiscalCode })
   const [first] = rows
   if (!first) return null
   const records: FolderRow['records'] = []

@@ -139,3 +139,17 @@ export function devOutboxIoSender(db: Database): IoSender {
     },
   }
 }
+
+/** IO not configured (production without a key): nobody is "on IO", so the channel is skipped. */
+export const OFF_IO_SENDER: IoSender = {
+  adapter: 'off',
+  async profile() {
+    return null
+  },
+  async submit() {
+    throw new MessageNotSentError('off', 'App IO is not configured')
+  },
+  async status() {
+    return 'FAILED'
+  },
+}

@@ -1,6 +1,7 @@
 import type { Config } from '../../config.js'
 import type { Database } from '../../db/client.js'
 import { devOutboxEmailSender, devOutboxSmsSender } from './dev-outbox-sender.js'
+import { devOutboxIoSender, type IoSender, ioApiSender, OFF_IO_SENDER } from './io-sender.js'
 import type { MessageSenders } from './message-sender.js'
 import { smsGatewaySender } from './sms-gateway-sender.js'
 import { smtpEmailSender } from './smtp-sender.js'
@@ -22,4 +23,16 @@ export function createMessageSenders(config: Pick<Config, 'mail' | 'sms'>, db: D
   }
   sendersByDatabase.set(db, senders)
   return senders
+}
+
+/** The App IO sender the configuration selects: the IO services API, the dev outbox, or none. */
+export function createIoSender(config: Pick<Config, 'io'>, db: Database): IoSender {
+  switch (config.io.kind) {
+    case 'io-api':
+      return ioApiSender(config.io)
+    case 'dev-outbox':
+      return devOutboxIoSender(db)
+    case 'off':
+      return OFF_IO_SENDER
+  }
 }

@@ -61,3 +61,9 @@ export function sameDayNextYear(isoDay: string): string {
   const next = `${Number(isoDay.slice(0, 4)) + 1}${isoDay.slice(4)}`
   return next.endsWith('-02-29') ? next.replace(/-29$/, '-28') : next
 }
+
+/** Integer cents as euros the way each language writes them (1.234,50 € or €1,234.50). */
+export function formatEuro(cents: unknown, language: string): string {
+  const amount = typeof cents === 'number' ? cents / 100 : 0
+  return new Intl.NumberFormat(localeOf(language), { style: 'currency', currency: 'EUR' }).format(amount)
+}

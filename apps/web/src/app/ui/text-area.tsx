@@ -1,4 +1,5 @@
-import { type TextareaHTMLAttributes, useId } from 'react'
+import type { TextareaHTMLAttributes } from 'react'
+import { LabelledField } from './labelled-field'
 
 interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'aria-invalid'> {
   label: string
@@ -6,35 +7,11 @@ interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>
   error?: string
 }
 
-/** A labelled multi-line input with its hint and error tied to it, like `TextField`. */
+/** A labelled multi-line input with its hint and error tied to it. */
 export function TextArea({ label, hint, error, className, rows = 3, ...props }: TextAreaProps) {
-  const id = useId()
-  const hintId = `${id}-hint`
-  const errorId = `${id}-error`
-  const describedBy = [hint ? hintId : undefined, error ? errorId : undefined].filter(Boolean).join(' ')
   return (
-    <div className="civico-field">
-      <label htmlFor={id} className="civico-field-label">
-        {label}
-      </label>
-      {hint ? (
-        <p id={hintId} className="civico-field-hint">
-          {hint}
-        </p>
-      ) : null}
-      <textarea
-        id={id}
-        rows={rows}
-        className={`form-control${error ? ' is-invalid' : ''}${className ? ` ${className}` : ''}`}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        {...props}
-      />
-      {error ? (
-        <p id={errorId} className="civico-field-error">
-          {error}
-        </p>
-      ) : null}
-    </div>
+    <LabelledField label={label} hint={hint} error={error} className={className}>
+      {(control) => <textarea {...control} rows={rows} {...props} />}
+    </LabelledField>
   )
 }

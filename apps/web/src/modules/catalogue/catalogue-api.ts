@@ -184,7 +184,3 @@ export function useCountServiceView() {
       }),
   })
 }
-
-export function isOnline(service: ServiceSummary): boolean {
-  return service.channels.includes('online')
-}

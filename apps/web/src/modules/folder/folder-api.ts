@@ -220,8 +220,8 @@ export const folderSummaryQuery = queryOptions({
   queryFn: ({ signal }) => apiRequest({ path: '/folder/summary', signal, parse: parseFolderSummary }),
 })
 
-export function useFolderSummary() {
-  return useQuery(folderSummaryQuery)
+export function useFolderSummary(options: { enabled?: boolean } = {}) {
+  return useQuery({ ...folderSummaryQuery, enabled: options.enabled ?? true })
 }
 
 export function usePersonFolder(fiscalCode: string | undefined) {

@@ -33,7 +33,8 @@ export function FolderSectionPage() {
   const { t } = useTranslation()
   const params = useParams()
   const section = sectionFromSlug(params.section)
-  const summary = useFolderSummary()
+  // A family member's page names the person; one's own asks the summary whose folder the session works on.
+  const summary = useFolderSummary({ enabled: params.fiscalCode === undefined })
   const fiscalCode = params.fiscalCode?.toUpperCase() ?? summary.data?.owner.fiscalCode
   const folder = usePersonFolder(section ? fiscalCode : undefined)
   const owner = ownerOf(folder.data, params.fiscalCode)
@@ -55,7 +56,7 @@ export function FolderSectionPage() {
           error={error}
           title={t('folder.loadFailed')}
           onRetry={() => {
-            void summary.refetch()
+            if (params.fiscalCode === undefined) void summary.refetch()
             void folder.refetch()
           }}
         />

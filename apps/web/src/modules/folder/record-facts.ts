@@ -1,19 +1,11 @@
 import type { TFunction } from 'i18next'
-import { formatDay } from '../../app/i18n/format'
+import { formatDay, formatEuro } from '../../app/i18n/format'
 import type { FolderRecord } from './folder-api'
 
 export type Fact = readonly [label: string, value: string]
 
 function text(value: unknown): string {
   return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : ''
-}
-
-export function formatEuro(cents: unknown, language: string): string {
-  const amount = typeof cents === 'number' ? cents / 100 : 0
-  return new Intl.NumberFormat(language === 'en' ? 'en-GB' : 'it-IT', {
-    style: 'currency',
-    currency: 'EUR',
-  }).format(amount)
 }
 
 /** The heading of a record's card: what it is, or its own name when it has one. */

@@ -1,12 +1,11 @@
 import { useEffect } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useNavigate, useParams } from 'react-router'
-import { formatDay } from '../../app/i18n/format'
+import { formatDay, formatEuro } from '../../app/i18n/format'
 import { NOTIFICATIONS_PATH, PERSONAL_AREA_PATH } from '../../app/paths'
 import { LoadingState } from '../../app/ui/loading-state'
 import { PageHeader } from '../../app/ui/page-header'
 import { usePageTitle } from '../../app/ui/use-page-title'
-import { formatEuro } from '../folder/record-facts'
 import { ProblemNotice } from '../identity/problem-notice'
 import { useChangeMessage, useInboxMessage } from './notifications-api'
 
