@@ -11,6 +11,7 @@ import { delegationRoutes } from './modules/identity/delegation-routes.js'
 import { registerDevIdentityProvider } from './modules/identity/dev-idp/routes.js'
 import { oidcRoutes } from './modules/identity/oidc-routes.js'
 import { sessionRoutes } from './modules/identity/session-routes.js'
+import { newsletterRoutes } from './modules/newsletter/routes.js'
 import { notificationRoutes } from './modules/notifications/routes.js'
 import { registryRoutes } from './modules/registry/routes.js'
 import { requireRouteAccessDeclarations } from './platform/http/access.js'
@@ -74,6 +75,7 @@ export async function buildApp(
       await api.register(registryRoutes(deps))
       await api.register(folderRoutes(deps))
       await api.register(notificationRoutes(deps))
+      await api.register(newsletterRoutes(deps))
       await api.register(catalogueRoutes(deps))
       await api.register(contactRoutes(deps))
       await api.register(delegationRoutes(deps))

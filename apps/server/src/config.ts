@@ -35,6 +35,9 @@ const ZEnvironment = z.object({
   DEMO_CITIZENS: z.coerce.number().int().min(0).max(2_000_000).default(1000),
   WEB_DIST_DIR: z.string().min(1).optional(),
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
+  NEWSLETTER_MAX_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(100),
+  NEWSLETTER_SUBSCRIBE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
     .int()
@@ -91,6 +94,10 @@ export type Config = {
   session: { idleMs: number; absoluteMs: number; secureCookie: boolean }
   /** Sign-in requests (start and return) allowed per client address and minute, per process. */
   signInRateLimitPerMinute: number
+  /** Campaign e-mails a second the relay accepts, and subscription requests a minute per address. */
+  newsletter: { maxPerSecond: number; subscribeLimitPerMinute: number }
+  /** How often the queue looks for jobs whose worker died (and so how soon they run again). */
+  jobsMaintenanceSeconds: number
   /** The bundled OpenID provider at /dev-idp: on by default outside production, never in production. */
   devIdentityProvider: boolean
   oidc: { citizen: OidcClientConfig; staff: OidcClientConfig; fiscalCodeClaim: string }
@@ -190,6 +197,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       secureCookie: publicUrl.startsWith('https://'),
     },
     signInRateLimitPerMinute: value.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+    newsletter: {
+      maxPerSecond: value.NEWSLETTER_MAX_PER_SECOND,
+      subscribeLimitPerMinute: value.NEWSLETTER_SUBSCRIBE_LIMIT_PER_MINUTE,
+    },
+    jobsMaintenanceSeconds: value.JOBS_MAINTENANCE_SECONDS,
     devIdentityProvider,
     oidc: {
       citizen: oidcClient('CITIZEN'),

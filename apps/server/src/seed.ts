@@ -3,6 +3,7 @@ import { seedCatalogue } from './modules/catalogue/seed.js'
 import { DEMO_CITY } from './modules/city/demo-city.js'
 import { configureCity, getCityProfile } from './modules/city/service.js'
 import { seedStaff } from './modules/identity/staff-admin-service.js'
+import { seedNewsletterTopics } from './modules/newsletter/seed.js'
 import { refreshRegistryStatistics, seedPopulation } from './modules/registry/service.js'
 import type { Clock } from './platform/clock.js'
 import type { ServiceContext } from './platform/context.js'
@@ -31,6 +32,7 @@ export async function seedDemoCity(deps: AppDependencies, options: SeedOptions, 
   log.info(staff, 'demo staff and teams ready')
   const catalogue = await seedCatalogue(ctx)
   log.info(catalogue, 'service catalogue ready')
+  log.info(await seedNewsletterTopics(ctx), 'newsletter topics ready')
   const city = existing ?? DEMO_CITY
   log.info({ citizens: options.citizens }, 'seeding the demo population')
   let lastReport = 0

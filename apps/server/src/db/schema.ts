@@ -2,6 +2,7 @@
 export * from '../modules/catalogue/tables.js'
 export * from '../modules/city/tables.js'
 export * from '../modules/identity/tables.js'
+export * from '../modules/newsletter/tables.js'
 export * from '../modules/notifications/tables.js'
 export * from '../modules/registry/tables.js'
 export * from '../platform/audit-tables.js'

@@ -1,4 +1,5 @@
 import '../modules/folder/reminders.js'
+import { registerNewsletterJobs } from '../modules/newsletter/jobs.js'
 import { registerNotificationJobs } from '../modules/notifications/jobs.js'
 import type { AppDependencies } from './http/dependencies.js'
 
@@ -9,4 +10,5 @@ import type { AppDependencies } from './http/dependencies.js'
  */
 export function registerJobDefinitions(deps: AppDependencies): void {
   registerNotificationJobs(deps)
+  registerNewsletterJobs(deps)
 }

@@ -62,7 +62,7 @@ export class JobQueue {
   constructor(
     private readonly executor: SqlExecutor,
     private readonly logger: Logger,
-    private readonly options: { pollingIntervalSeconds?: number } = {},
+    private readonly options: { pollingIntervalSeconds?: number; maintenanceIntervalSeconds?: number } = {},
   ) {
     this.boss = new PgBoss({
       db: executor,
@@ -70,6 +70,9 @@ export class JobQueue {
       supervise: true,
       schedule: true,
       migrate: true,
+      ...(options.maintenanceIntervalSeconds
+        ? { maintenanceIntervalSeconds: options.maintenanceIntervalSeconds }
+        : {}),
     })
     this.boss.on('error', (error) => this.logger.error({ err: error }, 'job queue error'))
   }
@@ -144,6 +147,27 @@ export class JobQueue {
       ...(options.startAfter ? { startAfter: options.startAfter } : {}),
       ...(options.singletonKey ? { singletonKey: options.singletonKey } : {}),
     })
+  }
+
+  /**
+   * Enqueues many jobs of one kind in a single statement, in the caller's transaction: a campaign's
+   * thousands of batches cost one round trip.
+   */
+  async enqueueMany(
+    queryable: Queryable,
+    name: string,
+    jobs: { payload: unknown; startAfter?: Date; id?: string }[],
+  ): Promise<void> {
+    const definition = this.definitions.get(name)
+    if (!definition) throw new UnknownJobError(`No job named ${name}`)
+    if (jobs.length === 0) return
+    const rows = jobs.map((job) => ({
+      name,
+      data: definition.payload.parse(job.payload) as object,
+      ...(job.id ? { id: job.id } : {}),
+      ...(job.startAfter ? { startAfter: job.startAfter.toISOString() } : {}),
+    }))
+    await this.boss.insert(rows, { db: executorFor(queryable) })
   }
 
   async getJob(name: string, id: string) {

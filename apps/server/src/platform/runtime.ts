@@ -7,6 +7,7 @@ import { type Clock, systemClock } from './clock.js'
 import type { AppDependencies } from './http/dependencies.js'
 import { registerJobDefinitions } from './job-definitions.js'
 import { JobQueue } from './jobs.js'
+import { closeMessageSenders } from './outbox/senders.js'
 
 export interface Runtime extends AppDependencies {
   close(): Promise<void>
@@ -26,6 +27,7 @@ export async function openRuntime(
     if (!options.database) await migrateDatabase(config.database, database)
     const jobs = new JobQueue(database, logger.child({ component: 'jobs' }), {
       pollingIntervalSeconds: options.pollingIntervalSeconds,
+      maintenanceIntervalSeconds: config.jobsMaintenanceSeconds,
     })
     const clock = options.clock ?? systemClock
     const runtime: Runtime = {
@@ -38,6 +40,7 @@ export async function openRuntime(
       registry: createLocalRegistrySource(database.db),
       async close() {
         await jobs.stop(config.shutdownTimeoutMs)
+        closeMessageSenders(database.db)
         if (!options.database) await database.close()
       },
     }

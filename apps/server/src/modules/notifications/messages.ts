@@ -2,7 +2,7 @@ import { registerMessages } from '../../platform/i18n.js'
 
 registerMessages('it', {
   'notifications.footer':
-    'Messaggio del {{city}}. Lo trovi anche nella tua area personale: {{url}}. Puoi scegliere come ricevere i messaggi nelle preferenze del profilo.',
+    'Messaggio del {city}. Lo trovi anche nella tua area personale: {url}. Puoi scegliere come ricevere i messaggi nelle preferenze del profilo.',
   'notifications.message-missing': 'Questo messaggio non esiste o non è tuo.',
   'notifications.legal-needs-channel':
     'per questo argomento serve almeno un canale: alcuni messaggi hanno valore legale',
@@ -13,7 +13,7 @@ registerMessages('it', {
 
 registerMessages('en', {
   'notifications.footer':
-    'A message from {{city}}. You also find it in your personal area: {{url}}. You can choose how to receive messages in your profile preferences.',
+    'A message from {city}. You also find it in your personal area: {url}. You can choose how to receive messages in your profile preferences.',
   'notifications.message-missing': 'This message does not exist or is not yours.',
   'notifications.legal-needs-channel':
     'this topic needs at least one channel: some of its messages have legal value',

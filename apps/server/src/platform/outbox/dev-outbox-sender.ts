@@ -15,6 +15,7 @@ export function devOutboxEmailSender(db: Database): MessageSender<EmailMessage> 
         subject: message.subject,
         text: message.text,
         html: message.html ?? null,
+        headers: message.headers ?? null,
       })
     },
   }

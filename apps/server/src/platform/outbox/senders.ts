@@ -25,6 +25,14 @@ export function createMessageSenders(config: Pick<Config, 'mail' | 'sms'>, db: D
   return senders
 }
 
+/** Closes the pooled relay connections of a database's senders, at shutdown. */
+export function closeMessageSenders(db: Database): void {
+  const senders = sendersByDatabase.get(db)
+  sendersByDatabase.delete(db)
+  const email = senders?.email as { close?: () => void } | undefined
+  email?.close?.()
+}
+
 /** The App IO sender the configuration selects: the IO services API, the dev outbox, or none. */
 export function createIoSender(config: Pick<Config, 'io'>, db: Database): IoSender {
   switch (config.io.kind) {

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, check, index, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { bigint, check, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 
 /** Messages "sent" on a machine with no mail relay or SMS gateway, for people and tests to read. */
 export const devOutbox = pgTable(
@@ -11,6 +11,8 @@ export const devOutbox = pgTable(
     subject: text('subject'),
     text: text('text').notNull(),
     html: text('html'),
+    /** Extra e-mail headers (List-Unsubscribe, …), so what a mail client would see can be checked. */
+    headers: jsonb('headers').$type<Record<string, string>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
