@@ -2,12 +2,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { folderBench } from './benches/folder.js'
 import { httpBench } from './benches/http.js'
+import { notificationsBench } from './benches/notifications.js'
 import { sessionBench } from './benches/session.js'
 import { progress } from './support/log.js'
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   folder: folderBench,
   http: httpBench,
+  notifications: notificationsBench,
   session: sessionBench,
 }
 

@@ -69,3 +69,26 @@ export async function signInCitizen(
   if (!me.authenticated || !me.csrfToken) throw new Error('the session cookie is not recognised')
   return { cookie, csrfToken: me.csrfToken }
 }
+
+/** Signs a member of staff in through the bundled provider's directory page. */
+export async function signInStaff(
+  baseUrl: string,
+  subject: string,
+): Promise<{ cookie: string; csrfToken: string }> {
+  const jar = new CookieJar()
+  const page = await follow(jar, `${baseUrl}/auth/staff/login?returnTo=/backoffice`)
+  const html = await page.response.text()
+  const action = /<form method="get" action="([^"]+)" id="identity-list">/.exec(html)?.[1]
+  if (!action) throw new Error(`no staff list on the provider page (${page.response.status} ${page.url})`)
+  const choice = new URL(action.replace(/&amp;/g, '&'), page.url)
+  choice.searchParams.set('identity', subject)
+  await follow(jar, choice.toString())
+  const session = jar.get('civico_session')
+  if (!session) throw new Error('signed in but no session cookie came back')
+  const cookie = `civico_session=${session}`
+  const me = (await (await fetch(`${baseUrl}/api/v1/session`, { headers: { cookie } })).json()) as {
+    csrfToken?: string
+  }
+  if (!me.csrfToken) throw new Error('the staff session cookie is not recognised')
+  return { cookie, csrfToken: me.csrfToken }
+}

@@ -99,6 +99,20 @@ export async function startCivico(
   }
 }
 
+/** A `civico worker` process: job handlers only, as the separate workers of production. */
+export function startCivicoWorker(env: Record<string, string>): ChildProcess {
+  // Node itself with the TypeScript loader, not the tsx launcher: a SIGKILL must reach the worker.
+  return spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(REPO_ROOT, 'apps/server/src/main.ts'), 'worker'],
+    {
+      cwd: REPO_ROOT,
+      env: { ...process.env, NODE_ENV: 'development', LOG_FORMAT: 'json', LOG_LEVEL: 'warn', ...env },
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
+}
+
 /** A bare Fastify process answering the same JSON as Civico's liveness probe: the yardstick. */
 export async function startBaseline(): Promise<RunningProcess> {
   const port = await freePort()

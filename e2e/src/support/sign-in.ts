@@ -11,6 +11,7 @@ export const STAFF = {
   admin: 'Alberto Amministratore',
   operator: 'Olga Operatrice',
   supervisor: 'Sergio Supervisore',
+  analyst: 'Anna Analista',
 } as const
 
 export type DevLevelChoice = '1' | '2' | '3' | 'cie'

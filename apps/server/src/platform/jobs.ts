@@ -19,6 +19,11 @@ export interface JobDefinition<Schema extends z.ZodType = z.ZodType> {
   handle(payload: z.infer<Schema>, job: JobAttempt): Promise<void>
   /** Runs on this cron schedule (Europe/Rome), enqueued once per tick whatever the number of processes. */
   cron?: string
+  /**
+   * Jobs of this kind one process runs at the same time (default 1). Each is its own polling loop,
+   * so short jobs queued in bulk (campaign batches) do not wait a polling interval one after another.
+   */
+  concurrency?: number
 }
 
 /** Which run of a job this is: handlers that record failures mark the last one as final. */
@@ -110,26 +115,30 @@ export class JobQueue {
     const pollingIntervalSeconds = this.options.pollingIntervalSeconds ?? 1
     for (const definition of this.definitions.values()) {
       const options = { batchSize: 1, pollingIntervalSeconds, includeMetadata: true as const }
-      await this.boss.work(definition.name, options, async (jobs) => {
-        for (const job of jobs) {
-          const payload = definition.payload.parse(job.data)
-          const log = this.logger.child({ job: definition.name, jobId: job.id })
-          log.debug('job started')
-          try {
-            await definition.handle(payload, {
-              id: job.id,
-              name: job.name,
-              retryCount: job.retryCount,
-              lastAttempt: job.retryCount >= job.retryLimit,
-            })
-          } catch (error) {
-            log.warn({ err: error }, 'job failed; pg-boss retries it or moves it to the dead-letter queue')
-            throw error
-          }
-        }
-      })
+      for (let loop = 0; loop < (definition.concurrency ?? 1); loop++) {
+        await this.boss.work(definition.name, options, (jobs) => this.runJobs(definition, jobs))
+      }
     }
     this.working = true
+  }
+
+  private async runJobs(definition: JobDefinition, jobs: PgBoss.JobWithMetadata<unknown>[]): Promise<void> {
+    for (const job of jobs) {
+      const payload = definition.payload.parse(job.data)
+      const log = this.logger.child({ job: definition.name, jobId: job.id })
+      log.debug('job started')
+      try {
+        await definition.handle(payload, {
+          id: job.id,
+          name: job.name,
+          retryCount: job.retryCount,
+          lastAttempt: job.retryCount >= job.retryLimit,
+        })
+      } catch (error) {
+        log.warn({ err: error }, 'job failed; pg-boss retries it or moves it to the dead-letter queue')
+        throw error
+      }
+    }
   }
 
   async enqueue(

@@ -45,6 +45,8 @@ export async function startSmtpSink(options: { refuse?: string[] } = {}) {
       })
     },
   })
+  // A client that dies mid-message (a killed worker) resets its connection; the server goes on.
+  server.on('error', () => {})
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
   return {
     url: `smtp://127.0.0.1:${(server.server.address() as AddressInfo).port}`,

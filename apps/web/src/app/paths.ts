@@ -15,3 +15,5 @@ export const FAMILY_PATH = `${PERSONAL_AREA_PATH}/familiari`
 export const DEADLINES_PATH = `${PERSONAL_AREA_PATH}?sezione=deadlines`
 export const WRITE_TO_CITY_PATH = '/scrivi'
 export const NOTIFICATIONS_PATH = `${PERSONAL_AREA_PATH}/notifiche`
+export const NEWSLETTER_PATH = '/informami'
+export const BACK_OFFICE_NEWSLETTER_PATH = `${BACK_OFFICE_PATH}/informami`

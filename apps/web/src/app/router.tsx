@@ -5,6 +5,7 @@ import { contactRoutes } from '../modules/contact/contact-routes'
 import { folderRoutes } from '../modules/folder/folder-routes'
 import { HomePage } from '../modules/home/home-page'
 import { identityRoutes } from '../modules/identity/identity-routes'
+import { newsletterRoutes } from '../modules/newsletter/newsletter-routes'
 import { notificationsRoutes } from '../modules/notifications/notifications-routes'
 import { profileRoutes } from '../modules/profile/profile-routes'
 import { NotFoundPage } from './not-found-page'
@@ -23,6 +24,7 @@ export function createAppRouter() {
         ...folderRoutes,
         ...notificationsRoutes,
         ...contactRoutes,
+        ...newsletterRoutes,
         ...sectionRoutes,
         { path: '*', element: <NotFoundPage /> },
       ],

@@ -57,8 +57,7 @@ ALTER TABLE "dev_outbox" ADD COLUMN "headers" jsonb;--> statement-breakpoint
 ALTER TABLE "newsletter_sends" ADD CONSTRAINT "newsletter_sends_campaign_id_newsletter_campaigns_id_fk" FOREIGN KEY ("campaign_id") REFERENCES "public"."newsletter_campaigns"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "newsletter_sends" ADD CONSTRAINT "newsletter_sends_subscriber_id_newsletter_subscribers_id_fk" FOREIGN KEY ("subscriber_id") REFERENCES "public"."newsletter_subscribers"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "newsletter_campaigns_created_idx" ON "newsletter_campaigns" USING btree ("created_at");--> statement-breakpoint
-CREATE INDEX "newsletter_sends_batch_idx" ON "newsletter_sends" USING btree ("campaign_id","batch");--> statement-breakpoint
-CREATE INDEX "newsletter_sends_queued_idx" ON "newsletter_sends" USING btree ("campaign_id") WHERE "newsletter_sends"."status" = 'queued';--> statement-breakpoint
+CREATE INDEX "newsletter_sends_queued_idx" ON "newsletter_sends" USING btree ("campaign_id","batch") WHERE "newsletter_sends"."status" = 'queued';--> statement-breakpoint
 CREATE UNIQUE INDEX "newsletter_subscribers_email_idx" ON "newsletter_subscribers" USING btree ("email");--> statement-breakpoint
 CREATE UNIQUE INDEX "newsletter_subscribers_unsubscribe_idx" ON "newsletter_subscribers" USING btree ("unsubscribe_token");--> statement-breakpoint
 CREATE UNIQUE INDEX "newsletter_subscribers_confirm_idx" ON "newsletter_subscribers" USING btree ("confirm_token_hash");--> statement-breakpoint

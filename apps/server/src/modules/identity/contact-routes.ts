@@ -3,6 +3,7 @@ import type { RouteAccess } from '../../platform/http/access.js'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
 import { serviceContext } from '../../platform/http/service-context.js'
 import { createMessageSenders } from '../../platform/outbox/senders.js'
+import { notifyDeps } from '../notifications/jobs.js'
 import {
   ZContactVerificationInput,
   ZEmailChangeInput,
@@ -103,7 +104,7 @@ export function contactRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
           response: { 200: ZMyAccount },
         },
       },
-      async (request) => verifyContact(serviceContext(deps, request), request.body),
+      async (request) => verifyContact(serviceContext(deps, request), notifyDeps(deps), request.body),
     )
   }
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
@@ -7,6 +8,8 @@ import { MessageNotSentError, type MessageSenders } from '../../platform/outbox/
 import { createMessageSenders } from '../../platform/outbox/senders.js'
 import { createTestApp, type TestApp } from '../../test/app.js'
 import { createCitizenSession } from '../../test/identity.js'
+import { notifyDeps } from '../notifications/jobs.js'
+import { notificationMessages } from '../notifications/tables.js'
 import { findVerifiedContacts, getMyAccount, requestContactChange, verifyContact } from './contact-service.js'
 
 describe('contact verification use cases', () => {
@@ -59,7 +62,9 @@ describe('contact verification use cases', () => {
       headers: { 'retry-after': '60' },
     })
     expect((await getMyAccount(ctx)).email.pending).toBeNull()
-    await expect(verifyContact(ctx, { channel: 'email', code: '123456' })).rejects.toMatchObject({
+    await expect(
+      verifyContact(ctx, notifyDeps(t.runtime), { channel: 'email', code: '123456' }),
+    ).rejects.toMatchObject({
       code: 'CONFLICT',
     })
   })
@@ -77,12 +82,21 @@ describe('contact verification use cases', () => {
     expect((await findVerifiedContacts(t.runtime.db, ctx.fiscalCode)).email).toBeNull()
     const [message] = await listLatestDevOutboxMessages(t.runtime.db, { limit: 1, recipient: address })
     const code = /\d{6}/.exec(message!.text)![0]
-    await verifyContact(ctx, { channel: 'email', code })
+    await verifyContact(ctx, notifyDeps(t.runtime), { channel: 'email', code })
     expect(await findVerifiedContacts(t.runtime.db, ctx.fiscalCode)).toEqual({
       email: address,
       mobile: null,
       locale: 'it',
     })
+    const [notice] = await t.runtime.db
+      .select()
+      .from(notificationMessages)
+      .where(eq(notificationMessages.recipientFiscalCode, ctx.fiscalCode))
+    expect(notice).toMatchObject({
+      template: 'identity.contact-verified',
+      subject: 'Il tuo indirizzo e-mail è confermato',
+    })
+    expect(notice?.bodyMarkdown).toContain(address)
     expect(await findVerifiedContacts(t.runtime.db, 'RSSMRA80A01F205X')).toEqual({
       email: null,
       mobile: null,

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js'
 import { type Locale, translate } from '../../platform/i18n.js'
 import type { MessageSenders } from '../../platform/outbox/message-sender.js'
 import { getCityProfile } from '../city/service.js'
+import { type NotifyDeps, notifyCitizen } from '../notifications/service.js'
 import { findCitizenAccount, findCitizenAccountByFiscalCode } from './account-repo.js'
 import './contact-messages.js'
 import {
@@ -34,6 +35,7 @@ import {
   supersedeOpenVerifications,
 } from './contact-repo.js'
 import type { ContactChannel, ContactView, MyAccount } from './contact-schema.js'
+import { CONTACT_VERIFIED_ACTION, CONTACT_VERIFIED_TEMPLATE } from './notices.js'
 
 export { isContactVerified, verifiedContactsOf } from './contact-policy.js'
 
@@ -233,6 +235,7 @@ type AttemptOutcome = { result: 'verified'; account: CitizenAccount } | { result
  */
 export async function verifyContact(
   ctx: ServiceContext,
+  notify: NotifyDeps,
   input: { channel: ContactChannel; code: string },
 ): Promise<MyAccount> {
   const citizen = citizenOf(ctx.actor)
@@ -286,6 +289,15 @@ export async function verifyContact(
         value: open.target,
         previous: input.channel === 'email' ? account.email : account.mobilePhone,
       },
+    })
+    // Written to the inbox and sent on the channels the citizen keeps, the new one included: a
+    // change they did not make does not go unnoticed.
+    await notifyCitizen(tx, notify, {
+      recipientFiscalCode: account.fiscalCode,
+      template: CONTACT_VERIFIED_TEMPLATE,
+      params: { channel: input.channel, value: open.target },
+      dedupeKey: `contact-verified:${open.id}`,
+      action: { url: CONTACT_VERIFIED_ACTION },
     })
     return { result: 'verified', account }
   })

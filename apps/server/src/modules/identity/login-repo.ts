@@ -84,7 +84,7 @@ export async function upsertCitizenAccount(
   tx: Queryable,
   identity: CitizenIdentity,
   now: Date,
-): Promise<CitizenAccountRow> {
+): Promise<{ account: CitizenAccountRow; created: boolean }> {
   const existing = await lockCitizenAccount(tx, identity.fiscalCode)
   const stored = existing ?? { email: null, emailVerifiedAt: null }
   const email = mergeEmail(stored, identity.email, now)
@@ -103,7 +103,7 @@ export async function upsertCitizenAccount(
       .values({ fiscalCode: identity.fiscalCode, ...fields })
       .onConflictDoNothing({ target: citizenAccounts.fiscalCode })
       .returning()
-    if (created) return created
+    if (created) return { account: created, created: true }
     // Another sign-in of the same person created the row a moment ago: update it like any other.
     return upsertCitizenAccount(tx, identity, now)
   }
@@ -112,7 +112,7 @@ export async function upsertCitizenAccount(
     .set(fields)
     .where(eq(citizenAccounts.id, existing.id))
     .returning()
-  return updated ?? existing
+  return { account: updated ?? existing, created: false }
 }
 
 async function lockCitizenAccount(tx: Queryable, fiscalCode: string): Promise<CitizenAccountRow | null> {

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js'
 import { PUBLIC } from '../../platform/http/access.js'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
 import { requestMeta } from '../../platform/http/request-context.js'
+import { notifyDeps } from '../notifications/jobs.js'
 import { bindLoginToBrowser, takeLoginBinding } from './login-binding.js'
 import { safeReturnTo } from './login-policy.js'
 import { createRelyingParty, inProcessFetch } from './oidc-client.js'
@@ -108,6 +109,7 @@ export function oidcRoutes(deps: AppDependencies, options: OidcRouteOptions = {}
       db: deps.db,
       clock: deps.clock,
       config,
+      notify: notifyDeps(deps),
       citizenProvider: relyingParty(config.oidc.citizen, 'citizen'),
       staffProvider: relyingParty(config.oidc.staff, 'staff'),
     })

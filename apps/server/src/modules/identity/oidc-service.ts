@@ -7,6 +7,7 @@ import type { RequestMeta, StaffRole } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { findPersonByFiscalCode } from '../registry/person-service.js'
 import './login-messages.js'
+import { type NotifyDeps, notifyCitizen } from '../notifications/service.js'
 import {
   acrForLevel,
   birthDateClaim,
@@ -29,6 +30,7 @@ import {
   recordStaffLogin,
   upsertCitizenAccount,
 } from './login-repo.js'
+import { WELCOME_ACTION, WELCOME_TEMPLATE } from './notices.js'
 import { generateLoginSecrets, type OidcRelyingParty } from './oidc-client.js'
 import { type AssuranceLevel, startSession } from './session-service.js'
 
@@ -36,6 +38,8 @@ export interface LoginServiceDeps {
   db: Database
   clock: Clock
   config: Pick<Config, 'publicUrl' | 'session' | 'oidc'>
+  /** Writes the welcome message of a first sign-in. */
+  notify: NotifyDeps
   citizenProvider: OidcRelyingParty
   staffProvider: OidcRelyingParty
 }
@@ -209,7 +213,7 @@ export function createLoginService(deps: LoginServiceDeps) {
       const person = await findPersonByFiscalCode(deps.db, fiscalCode)
       return inTransaction(deps.db, async (tx) => {
         const now = deps.clock.now()
-        const account = await upsertCitizenAccount(
+        const { account, created } = await upsertCitizenAccount(
           tx,
           {
             fiscalCode,
@@ -222,6 +226,15 @@ export function createLoginService(deps: LoginServiceDeps) {
           },
           now,
         )
+        if (created) {
+          await notifyCitizen(tx, deps.notify, {
+            recipientFiscalCode: fiscalCode,
+            template: WELCOME_TEMPLATE,
+            params: { givenName: account.givenName },
+            dedupeKey: `welcome:${account.id}`,
+            action: { url: WELCOME_ACTION },
+          })
+        }
         const session = await startSession(
           tx,
           { clock: deps.clock, session: config.session },

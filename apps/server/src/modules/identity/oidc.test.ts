@@ -6,6 +6,7 @@ import { createTestApp, type TestApp } from '../../test/app.js'
 import { uniqueFiscalCode } from '../../test/identity.js'
 import { signInThroughDevProvider, TestBrowser } from '../../test/oidc-browser.js'
 import { createHousehold } from '../../test/registry.js'
+import { notificationMessages } from '../notifications/tables.js'
 import { SESSION_COOKIE } from './session-service.js'
 import { citizenAccounts, staffAccounts } from './tables.js'
 
@@ -102,6 +103,14 @@ describe('citizen sign-in through the development provider', () => {
       expect.objectContaining({ level: 2, requestedLevel: 2, stepUp: true }),
     ])
     expect(logins[0]!.ip).toBe(browser.remoteAddress)
+    // The first sign-in wrote one welcome message; the step-up did not write another.
+    const welcome = await t.runtime.db
+      .select()
+      .from(notificationMessages)
+      .where(eq(notificationMessages.recipientFiscalCode, person.fiscalCode))
+    expect(welcome.map((message) => message.subject)).toEqual([
+      'Benvenuto, Marta: la tua area personale del Comune',
+    ])
   })
 
   it('signs in with CIE at level 3', async () => {

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
 import { createMessageSenders } from '../../platform/outbox/senders.js'
-import { SEND_BATCH_JOB, sendCampaignBatch } from './sending.js'
+import { BATCHES_PER_WORKER, SEND_BATCH_JOB, sendCampaignBatch } from './sending.js'
 import type { NewsletterDeps } from './service.js'
 
 export function newsletterDeps(deps: Pick<AppDependencies, 'config' | 'db'>): NewsletterDeps {
@@ -22,8 +22,11 @@ export function registerNewsletterJobs(deps: AppDependencies): void {
   deps.jobs.define({
     name: SEND_BATCH_JOB,
     payload: z.object({ campaignId: z.uuid(), batch: z.number().int().min(0) }),
-    // A batch takes a second or so: if its worker dies, another takes it over within a minute.
-    retry: { retryLimit: 10, retryDelaySeconds: 30, retryBackoff: true, expireInSeconds: 60 },
+    // A batch takes seconds: if its worker dies it runs again within a minute. Retries with backoff
+    // from 10 s cover a relay that is down for hours.
+    retry: { retryLimit: 12, retryDelaySeconds: 10, retryBackoff: true, expireInSeconds: 30 },
+    // Batches are short and queued by the thousand: a few run side by side in each worker.
+    concurrency: BATCHES_PER_WORKER,
     handle: (payload, job) => sendCampaignBatch(sending, payload, job),
   })
 }

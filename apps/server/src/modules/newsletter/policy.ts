@@ -7,7 +7,7 @@ export const CONFIRMATION_TTL_MS = 48 * 3600 * 1000
 export const CONFIRMATION_RESEND_MS = 2 * 60 * 1000
 
 /** Recipients per sending job: small enough that a crash repeats little, large enough to be cheap. */
-export const BATCH_SIZE = 200
+export const BATCH_SIZE = 500
 
 /**
  * When each batch may start so that the relay never gets more than `maxPerSecond` messages a

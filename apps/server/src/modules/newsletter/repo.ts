@@ -265,7 +265,7 @@ export async function listQueuedInBatch(
 /** Records the outcome of some sends; only queued ones change, so a replayed batch cannot undo one. */
 export async function markSends(
   db: Queryable,
-  campaignId: string,
+  key: { campaignId: string; batch: number },
   subscriberIds: string[],
   outcome: { status: 'queued' | 'sent' | 'failed' | 'skipped'; error?: string },
   at: Date,
@@ -281,7 +281,8 @@ export async function markSends(
     })
     .where(
       and(
-        eq(newsletterSends.campaignId, campaignId),
+        eq(newsletterSends.campaignId, key.campaignId),
+        eq(newsletterSends.batch, key.batch),
         inArray(newsletterSends.subscriberId, subscriberIds),
         eq(newsletterSends.status, 'queued'),
       ),

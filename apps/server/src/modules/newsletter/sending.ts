@@ -25,9 +25,11 @@ export interface SendingDeps {
 }
 
 /** Messages handed to the relay at the same time by one worker. */
-const PARALLEL_SENDS = 8
+export const PARALLEL_SENDS = 8
+/** Batches one worker process sends side by side. */
+export const BATCHES_PER_WORKER = 3
 /** Outcomes are written in groups: a crash repeats at most this many messages per worker. */
-const RECORD_EVERY = 16
+export const RECORD_EVERY = 16
 
 function links(publicUrl: string, campaignId: string, token: string) {
   const base = publicUrl.replace(/\/$/, '')
@@ -92,6 +94,7 @@ export async function sendCampaignBatch(
     publicUrl: deps.publicUrl,
     host: new URL(deps.publicUrl).hostname,
   }
+  const batchKey = { campaignId: campaign.id, batch: payload.batch }
   const pending: Outcome[] = []
   let retries = 0
   const record = async (force: boolean) => {
@@ -100,12 +103,12 @@ export async function sendCampaignBatch(
     const at = deps.clock.now()
     for (const status of ['sent', 'skipped'] as const) {
       const ids = outcomes.filter((o) => o.status === status).map((o) => o.id)
-      await markSends(deps.db, campaign.id, ids, { status }, at)
+      await markSends(deps.db, batchKey, ids, { status }, at)
     }
     // Failures are few and each keeps its reason; a retry is counted and left queued for the next run.
     for (const outcome of outcomes.filter((o) => o.status === 'failed' || o.status === 'retry')) {
       const status = outcome.status === 'failed' ? 'failed' : 'queued'
-      await markSends(deps.db, campaign.id, [outcome.id], { status, error: outcome.error }, at)
+      await markSends(deps.db, batchKey, [outcome.id], { status, error: outcome.error }, at)
     }
   }
   let next = 0

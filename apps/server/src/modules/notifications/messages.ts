@@ -9,6 +9,7 @@ registerMessages('it', {
   'notifications.quiet-hours-pair': 'indica sia l’inizio sia la fine della fascia di silenzio',
   'notifications.rule-missing': 'Questa regola non esiste.',
   'notifications.push-not-configured': 'Le notifiche push non sono disponibili.',
+  'notifications.delivery-not-failed': 'Questa consegna non è tra quelle non riuscite.',
 })
 
 registerMessages('en', {
@@ -20,4 +21,5 @@ registerMessages('en', {
   'notifications.quiet-hours-pair': 'give both the start and the end of the quiet hours',
   'notifications.rule-missing': 'This rule does not exist.',
   'notifications.push-not-configured': 'Push notifications are not available.',
+  'notifications.delivery-not-failed': 'This delivery is not among the failed ones.',
 })

@@ -271,3 +271,43 @@ export async function markRuleRun(
     .set({ lastRunOn: day, lastRunSent: sent, updatedAt: at })
     .where(eq(notificationRules.id, id))
 }
+
+/** Deliveries that ran out of retries, newest first, with what staff need to judge them. */
+export async function listFailedDeliveries(db: Queryable, limit: number) {
+  return db
+    .select({
+      messageId: notificationDeliveries.messageId,
+      channel: notificationDeliveries.channel,
+      attempts: notificationDeliveries.attempts,
+      lastError: notificationDeliveries.lastError,
+      updatedAt: notificationDeliveries.updatedAt,
+      template: notificationMessages.template,
+      subject: notificationMessages.subject,
+      recipientFiscalCode: notificationMessages.recipientFiscalCode,
+    })
+    .from(notificationDeliveries)
+    .innerJoin(notificationMessages, eq(notificationMessages.id, notificationDeliveries.messageId))
+    .where(eq(notificationDeliveries.status, 'failed'))
+    .orderBy(desc(notificationDeliveries.updatedAt))
+    .limit(limit)
+}
+
+/** A failed delivery back in the queue; false when it is not (or no longer) failed. */
+export async function requeueFailedDelivery(
+  db: Queryable,
+  key: { messageId: string; channel: string },
+  at: Date,
+): Promise<boolean> {
+  const rows = await db
+    .update(notificationDeliveries)
+    .set({ status: 'queued', attempts: 0, updatedAt: at })
+    .where(
+      and(
+        eq(notificationDeliveries.messageId, key.messageId),
+        eq(notificationDeliveries.channel, key.channel),
+        eq(notificationDeliveries.status, 'failed'),
+      ),
+    )
+    .returning({ messageId: notificationDeliveries.messageId })
+  return rows.length > 0
+}

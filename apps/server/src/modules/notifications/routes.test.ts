@@ -274,4 +274,62 @@ describe('notifications', () => {
     })
     expect(unknown.statusCode).toBe(404)
   })
+
+  it('shows staff the deliveries that ran out of retries and sends one again on request', async () => {
+    const { messageId } = await notify(`test:${citizen.fiscalCode}:dead`, '2031-07-19')
+    await eventually(async () => {
+      const [row] = await t.runtime.db
+        .select()
+        .from(notificationDeliveries)
+        .where(
+          and(eq(notificationDeliveries.messageId, messageId), eq(notificationDeliveries.channel, 'email')),
+        )
+      return row?.status === 'sent' ? row : undefined
+    })
+    // As if the relay had refused it ten times over four hours.
+    await t.runtime.db
+      .update(notificationDeliveries)
+      .set({ status: 'failed', attempts: 11, lastError: 'smtp: 451 try again later' })
+      .where(
+        and(eq(notificationDeliveries.messageId, messageId), eq(notificationDeliveries.channel, 'email')),
+      )
+    const supervisor = await createStaffSession(t.runtime, { roles: ['supervisor'] })
+    const operator = await createStaffSession(t.runtime, { roles: ['operator'] })
+    const url = '/api/v1/staff/notification-deliveries/failed'
+    expect((await get(url, operator.headers)).statusCode).toBe(403)
+    expect((await get(url)).statusCode).toBe(403)
+    const failed = (await get(url, supervisor.headers)).json()
+    expect(failed).toContainEqual(
+      expect.objectContaining({
+        messageId,
+        channel: 'email',
+        lastError: 'smtp: 451 try again later',
+        recipient: `${citizen.fiscalCode.slice(0, 6)}•••••${citizen.fiscalCode.slice(-2)}`,
+      }),
+    )
+    const retry = `/api/v1/staff/notification-deliveries/${messageId}/email/retry`
+    expect((await t.app.inject({ method: 'POST', url: retry, headers: session.headers })).statusCode).toBe(
+      403,
+    )
+    expect((await t.app.inject({ method: 'POST', url: retry, headers: supervisor.headers })).statusCode).toBe(
+      202,
+    )
+    await eventually(async () => {
+      const [row] = await t.runtime.db
+        .select()
+        .from(notificationDeliveries)
+        .where(
+          and(eq(notificationDeliveries.messageId, messageId), eq(notificationDeliveries.channel, 'email')),
+        )
+      return row?.status === 'sent' ? row : undefined
+    })
+    const mails = await t.runtime.db
+      .select()
+      .from(devOutbox)
+      .where(and(eq(devOutbox.channel, 'email'), eq(devOutbox.recipient, email)))
+    expect(mails.filter((mail) => mail.subject?.includes('19 luglio 2031'))).toHaveLength(2)
+    const again = await t.app.inject({ method: 'POST', url: retry, headers: supervisor.headers })
+    expect(again.statusCode).toBe(404)
+    expect(again.json().detail).toBe('Questa consegna non è tra quelle non riuscite.')
+  })
 })

@@ -16,6 +16,8 @@ import {
 } from './inbox-service.js'
 import { ensurePushKeys } from './push-keys.js'
 import {
+  ZDeliveryParam,
+  ZFailedDelivery,
   ZInboxMessage,
   ZInboxPage,
   ZInboxQuery,
@@ -29,7 +31,13 @@ import {
   ZRuleChange,
   ZRuleParam,
 } from './schema.js'
-import { listRules, runRuleNow, switchRule } from './staff-service.js'
+import {
+  listFailedDeliveries,
+  listRules,
+  retryFailedDelivery,
+  runRuleNow,
+  switchRule,
+} from './staff-service.js'
 import { InboxStreams, inboxHubFor } from './stream.js'
 
 const CITIZEN: RouteAccess = { kind: 'citizen' }
@@ -238,6 +246,39 @@ export function notificationRoutes(deps: AppDependencies): FastifyPluginAsyncZod
         },
       },
       async (request) => runRuleNow(serviceContext(deps, request), request.params.id, deps),
+    )
+
+    app.get(
+      '/staff/notification-deliveries/failed',
+      {
+        config: { access: RULE_MANAGERS },
+        schema: {
+          tags: ['notifications'],
+          summary: 'Deliveries that ran out of retries (the dead letters), newest first',
+          response: { 200: z.array(ZFailedDelivery) },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store')
+        return listFailedDeliveries(serviceContext(deps, request))
+      },
+    )
+
+    app.post(
+      '/staff/notification-deliveries/:messageId/:channel/retry',
+      {
+        config: { access: RULE_MANAGERS },
+        schema: {
+          tags: ['notifications'],
+          summary: 'Queue a failed delivery again (audited)',
+          params: ZDeliveryParam,
+          response: { 202: z.null() },
+        },
+      },
+      async (request, reply) => {
+        await retryFailedDelivery(serviceContext(deps, request), request.params)
+        return reply.code(202).send(null)
+      },
     )
   }
 }

@@ -95,3 +95,16 @@ export const ZRule = z
 
 export const ZRuleParam = z.object({ id: z.string().min(1).max(100) })
 export const ZRuleChange = z.object({ enabled: z.boolean() }).strict()
+
+export const ZFailedDelivery = z.object({
+  messageId: z.uuid(),
+  channel: z.enum(DELIVERY_CHANNELS),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  failedAt: z.string(),
+  template: z.string(),
+  subject: z.string(),
+  recipient: z.string(),
+})
+
+export const ZDeliveryParam = z.object({ messageId: z.uuid(), channel: z.enum(DELIVERY_CHANNELS) })

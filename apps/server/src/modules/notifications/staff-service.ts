@@ -6,8 +6,16 @@ import type { AppDependencies } from '../../platform/http/dependencies.js'
 import type { Locale } from '../../platform/i18n.js'
 import { notifyDeps } from './jobs.js'
 import './messages.js'
-import { ensureRuleStates, listRuleStates, setRuleEnabled } from './repo.js'
+import type { Channel } from './policy.js'
+import {
+  ensureRuleStates,
+  listFailedDeliveries as listFailedDeliveryRows,
+  listRuleStates,
+  requeueFailedDelivery,
+  setRuleEnabled,
+} from './repo.js'
 import { findRule, listRegisteredRules, type ProactiveRule, runDailyRules } from './rules.js'
+import { DELIVER_JOB } from './service.js'
 
 type RuleView = {
   id: string
@@ -76,4 +84,44 @@ export async function runRuleNow(
     }),
   )
   return { sent: result?.sent ?? 0 }
+}
+
+/** The fiscal code shown to staff in lists: enough to tell people apart, not to copy. */
+function maskFiscalCode(fiscalCode: string): string {
+  return `${fiscalCode.slice(0, 6)}•••••${fiscalCode.slice(-2)}`
+}
+
+export async function listFailedDeliveries(ctx: Pick<ServiceContext, 'db'>) {
+  const rows = await listFailedDeliveryRows(ctx.db, 200)
+  return rows.map((row) => ({
+    messageId: row.messageId,
+    channel: row.channel as Channel,
+    attempts: row.attempts,
+    lastError: row.lastError,
+    failedAt: row.updatedAt.toISOString(),
+    template: row.template,
+    subject: row.subject,
+    recipient: maskFiscalCode(row.recipientFiscalCode),
+  }))
+}
+
+/** Sends a failed delivery again (after the provider is fixed, say): a new job, audited. */
+export async function retryFailedDelivery(
+  ctx: ServiceContext,
+  key: { messageId: string; channel: Channel },
+): Promise<void> {
+  await inTransaction(ctx.db, async (tx) => {
+    const now = ctx.clock.now()
+    if (!(await requeueFailedDelivery(tx, key, now))) {
+      throw new AppError('NOT_FOUND', { messageKey: 'notifications.delivery-not-failed' })
+    }
+    // A fresh job id: the first job of this delivery is spent and would swallow a same-id enqueue.
+    await ctx.jobs.enqueue(tx, DELIVER_JOB, key)
+    await recordAudit(tx, ctx.actor, ctx.meta, now, {
+      action: 'notifications.delivery.retry',
+      subjectType: 'notification-message',
+      subjectId: key.messageId,
+      details: { channel: key.channel },
+    })
+  })
 }

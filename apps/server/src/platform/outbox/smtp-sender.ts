@@ -10,7 +10,11 @@ export const SMTP_ADAPTER = 'smtp'
 export function smtpEmailSender(options: { url: string; from: string }): MessageSender<EmailMessage> & {
   close(): void
 } {
-  const transport = nodemailer.createTransport({ url: options.url, pool: true }, { from: options.from })
+  const transport = nodemailer.createTransport(
+    // A few long connections, each reused for many messages: the relay sees steady, parallel sessions.
+    { url: options.url, pool: true, maxConnections: 8, maxMessages: 1000 },
+    { from: options.from },
+  )
   return {
     adapter: SMTP_ADAPTER,
     async send(message) {

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { City } from '../city/city-api'
+import { NEWSLETTER_PATH } from '../paths'
 import { Icon } from '../ui/icon'
 import { FOOTER_ID } from './landmarks'
 
@@ -80,6 +81,9 @@ export function SiteFooter({ city, cityLabel }: SiteFooterProps) {
                   </li>
                   <li>
                     <Link to="/servizi">{t('footer.allServices')}</Link>
+                  </li>
+                  <li>
+                    <Link to={NEWSLETTER_PATH}>{t('footer.newsletter')}</Link>
                   </li>
                 </ul>
               </div>

@@ -2,8 +2,10 @@ import type { RouteObject } from 'react-router'
 import { ApiClientsPage } from './api-clients-page'
 import { BackOfficeHomePage } from './back-office-home-page'
 import { BackOfficeShell } from './back-office-shell'
+import { CampaignPage } from './campaign-page'
+import { CampaignsPage } from './campaigns-page'
 import { NotificationRulesPage } from './notification-rules-page'
-import { RequireAdmin, RequireCatalogueEditor, RequireOperator } from './require-admin'
+import { RequireAdmin, RequireCatalogueEditor, RequireCommunication, RequireOperator } from './require-admin'
 import { ServiceEditorPage } from './service-editor-page'
 import { ServicesEditorPage } from './services-editor-page'
 import { StaffFolderPage } from './staff-folder-page'
@@ -47,6 +49,22 @@ export const backOfficeRoutes: RouteObject[] = [
           <RequireCatalogueEditor>
             <NotificationRulesPage />
           </RequireCatalogueEditor>
+        ),
+      },
+      {
+        path: 'informami',
+        element: (
+          <RequireCommunication>
+            <CampaignsPage />
+          </RequireCommunication>
+        ),
+      },
+      {
+        path: 'informami/:id',
+        element: (
+          <RequireCommunication>
+            <CampaignPage />
+          </RequireCommunication>
         ),
       },
       {

@@ -4,6 +4,7 @@ import { useCity } from '../../app/city/city-api'
 import {
   BACK_OFFICE_API_CLIENTS_PATH,
   BACK_OFFICE_FOLDER_PATH,
+  BACK_OFFICE_NEWSLETTER_PATH,
   BACK_OFFICE_PATH,
   BACK_OFFICE_RULES_PATH,
   BACK_OFFICE_SERVICES_PATH,
@@ -23,7 +24,7 @@ import { SessionKeeper } from '../identity/session-keeper'
 import { ShellNoticeBanner } from '../identity/shell-notice'
 import { currentPath, staffSignInUrl } from '../identity/sign-in-urls'
 import { UserMenu } from '../identity/user-menu'
-import { isAdmin, isCatalogueEditor, isOperator } from './staff-roles'
+import { isAdmin, isCatalogueEditor, isCommunication, isOperator } from './staff-roles'
 
 function BackOfficeNavigation({ session }: { session: SignedInSession }) {
   const { t } = useTranslation()
@@ -37,6 +38,9 @@ function BackOfficeNavigation({ session }: { session: SignedInSession }) {
           { to: BACK_OFFICE_SERVICES_PATH, label: t('backOffice.nav.services'), end: false },
           { to: BACK_OFFICE_RULES_PATH, label: t('backOffice.nav.rules'), end: false },
         ]
+      : []),
+    ...(isCommunication(session)
+      ? [{ to: BACK_OFFICE_NEWSLETTER_PATH, label: t('backOffice.nav.newsletter'), end: false }]
       : []),
     ...(isAdmin(session)
       ? [

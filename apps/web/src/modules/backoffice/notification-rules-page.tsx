@@ -15,6 +15,7 @@ import { LoadingState } from '../../app/ui/loading-state'
 import { ScrollableTable } from '../../app/ui/scrollable-table'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { BackOfficePage, useBackOfficeTitle } from './back-office-page'
+import { FailedDeliveries } from './failed-deliveries'
 
 interface Rule {
   id: string
@@ -138,6 +139,7 @@ export function NotificationRulesPage() {
           </tbody>
         </ScrollableTable>
       ) : null}
+      <FailedDeliveries />
     </BackOfficePage>
   )
 }

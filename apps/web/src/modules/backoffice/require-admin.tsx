@@ -5,7 +5,7 @@ import { BACK_OFFICE_PATH } from '../../app/paths'
 import { type SignedInSession, useSignedInSession } from '../../app/session/session-api'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { BackOfficePage, useBackOfficeTitle } from './back-office-page'
-import { isAdmin, isCatalogueEditor, isOperator } from './staff-roles'
+import { isAdmin, isCatalogueEditor, isCommunication, isOperator } from './staff-roles'
 
 function NotAllowed() {
   const { t } = useTranslation()
@@ -43,4 +43,9 @@ export function RequireOperator({ children }: { children: ReactNode }) {
 /** The catalogue's editing pages are for administrators and supervisors. */
 export function RequireCatalogueEditor({ children }: { children: ReactNode }) {
   return <RequireRole allowed={isCatalogueEditor}>{children}</RequireRole>
+}
+
+/** Newsletter campaigns are for the communication office and administrators. */
+export function RequireCommunication({ children }: { children: ReactNode }) {
+  return <RequireRole allowed={isCommunication}>{children}</RequireRole>
 }

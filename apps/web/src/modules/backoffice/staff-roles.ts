@@ -16,3 +16,8 @@ export function isOperator(session: SignedInSession): boolean {
 export function isCatalogueEditor(session: SignedInSession): boolean {
   return session.kind === 'staff' && (session.roles.includes('admin') || session.roles.includes('supervisor'))
 }
+
+/** The communication office (analysts) and administrators write "Informami" campaigns. */
+export function isCommunication(session: SignedInSession): boolean {
+  return session.kind === 'staff' && (session.roles.includes('analyst') || session.roles.includes('admin'))
+}
