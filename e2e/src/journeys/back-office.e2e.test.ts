@@ -37,11 +37,13 @@ describe('back office', () => {
       expect(await home.textContent()).toContain(`Buon lavoro, ${STAFF.admin}.`)
       expect(await page.getByTestId('staff-roles').textContent()).toBe('Amministratore')
       const navigation = page.getByTestId('back-office-nav').getByRole('link')
-      // Administrators edit the catalogue too; citizens' folders are for operators and supervisors.
+      // Administrators edit the catalogue and may write newsletters; citizens' folders are for
+      // operators and supervisors.
       expect(await navigation.allTextContents()).toEqual([
         'Scrivania',
         'Servizi',
         'Promemoria',
+        'Informami',
         ...ADMIN_SECTIONS,
       ])
 

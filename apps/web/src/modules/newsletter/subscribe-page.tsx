@@ -82,7 +82,10 @@ export function SubscribePage() {
             type="email"
             autoComplete="email"
             value={email}
-            onChange={(event) => setEmail(event.target.value)}
+            onChange={(event) => {
+              setEmail(event.target.value)
+              setProblems((found) => ({ ...found, email: undefined }))
+            }}
             error={problems.email}
           />
           <CheckboxGroup
@@ -93,7 +96,10 @@ export function SubscribePage() {
               label: `${topic.title} – ${topic.description}`,
             }))}
             selected={chosen}
-            onChange={setChosen}
+            onChange={(next) => {
+              setChosen(next)
+              setProblems((found) => ({ ...found, topics: undefined }))
+            }}
             error={problems.topics}
           />
           <div className="form-check mb-3">
@@ -102,7 +108,10 @@ export function SubscribePage() {
               type="checkbox"
               id="newsletter-privacy"
               checked={privacy}
-              onChange={(event) => setPrivacy(event.target.checked)}
+              onChange={(event) => {
+                setPrivacy(event.target.checked)
+                setProblems((found) => ({ ...found, privacy: undefined }))
+              }}
               aria-invalid={problems.privacy ? true : undefined}
               aria-describedby={problems.privacy ? 'newsletter-privacy-error' : undefined}
             />
