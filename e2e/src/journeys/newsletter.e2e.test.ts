@@ -81,6 +81,17 @@ describe('the Informami newsletter', () => {
       await signInAsStaff(analyst.page, STAFF.analyst)
       await analyst.page.getByRole('link', { name: 'Informami', exact: true }).click()
       await expectHeading(analyst.page, 'Informami')
+      // A new topic for the form, then retired again.
+      await analyst.page.getByLabel('Nome (italiano)').fill('Sport e tempo libero')
+      await analyst.page.getByLabel('Nome (inglese)').fill('Sport and leisure')
+      await analyst.page.getByLabel('Descrizione (italiano)').fill('Impianti, corsi e manifestazioni.')
+      await analyst.page.getByLabel('Descrizione (inglese)').fill('Sports centres, courses and events.')
+      await analyst.page.getByRole('button', { name: 'Aggiungi l’argomento' }).click()
+      const topicRow = analyst.page
+        .getByTestId('topics-table')
+        .locator('tr', { hasText: 'Sport e tempo libero' })
+      await topicRow.getByRole('button', { name: /^Ritira/ }).click()
+      await topicRow.getByRole('button', { name: /^Riattiva/ }).waitFor()
       const subject = `Cantieri di dicembre ${Date.now()}`
       const form = analyst.page.getByTestId('campaign-form')
       await form.getByLabel('Oggetto (italiano)').fill(subject)

@@ -5,6 +5,7 @@ import { devOutbox } from '../../platform/outbox/tables.js'
 import { createTestApp, type TestApp } from '../../test/app.js'
 import { createCitizenSession, createStaffSession, type TestSession } from '../../test/identity.js'
 import { startSmtpSink } from '../../test/smtp-sink.js'
+import { insertTopic } from './repo.js'
 import { seedNewsletterTopics } from './seed.js'
 import { newsletterSubscribers } from './tables.js'
 
@@ -16,6 +17,12 @@ async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 20_
     if (Date.now() > deadline) throw new Error('condition not met in time')
     await new Promise((resolve) => setTimeout(resolve, 150))
   }
+}
+
+async function uniqueTopic(runtime: TestApp['runtime']): Promise<string> {
+  const id = `t-${randomUUID().slice(0, 8)}`
+  await insertTopic(runtime.db, { id, title: { it: id, en: id }, description: { it: id, en: id } })
+  return id
 }
 
 const TOKEN_IN_LINK = /token=([A-Za-z0-9_-]+)/
@@ -260,14 +267,15 @@ describe('campaign sending through an SMTP relay', () => {
       },
     })
     try {
-      await seedNewsletterTopics(t.runtime)
+      // A topic of its own: on PostgreSQL the database is shared with the other test files.
+      const topic = await uniqueTopic(t.runtime)
       const analyst = await createStaffSession(t.runtime, { roles: ['analyst'] })
-      const emails = [refused, ...Array.from({ length: 40 }, (_, n) => `r${n}@example.it`)]
+      const emails = [refused, ...Array.from({ length: 40 }, (_, n) => `r${n}-${topic}@example.it`)]
       await t.runtime.db.insert(newsletterSubscribers).values(
         emails.map((email) => ({
           email,
           status: 'active',
-          topics: ['ambiente'],
+          topics: [topic],
           unsubscribeToken: randomUUID(),
         })),
       )
@@ -278,7 +286,7 @@ describe('campaign sending through an SMTP relay', () => {
         payload: {
           subject: { it: 'Aria pulita' },
           body: { it: 'Le misure di questo inverno.' },
-          topics: ['ambiente'],
+          topics: [topic],
         },
       })
       const id = draft.json().id

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EmailMessage } from '../../platform/outbox/message-sender.js'
 import { createTestApp, type TestApp } from '../../test/app.js'
 import { createStaffSession } from '../../test/identity.js'
-import { seedNewsletterTopics } from './seed.js'
+import { insertTopic } from './repo.js'
 import { sendCampaignBatch } from './sending.js'
 import { newsletterSends, newsletterSubscribers } from './tables.js'
 
@@ -13,20 +13,27 @@ describe('a campaign batch', () => {
   beforeAll(async () => {
     // No workers: the test runs the batch itself, as a worker would, twice.
     t = await createTestApp({ work: false })
-    await seedNewsletterTopics(t.runtime)
   })
   afterAll(async () => {
     await t?.close()
   })
 
+  // Topics of their own: on PostgreSQL the database is shared with the other test files.
+  async function uniqueTopic(): Promise<string> {
+    const id = `t-${randomUUID().slice(0, 8)}`
+    await insertTopic(t.runtime.db, { id, title: { it: id, en: id }, description: { it: id, en: id } })
+    return id
+  }
+
   it('sends each queued recipient once, skips who left meanwhile, and is safe to run again', async () => {
+    const topic = await uniqueTopic()
     const analyst = await createStaffSession(t.runtime, { roles: ['analyst'] })
     const tokens = Array.from({ length: 5 }, () => randomUUID())
     await t.runtime.db.insert(newsletterSubscribers).values(
       tokens.map((token, n) => ({
         email: `b${n}-${token}@example.it`,
         status: 'active',
-        topics: ['scuola'],
+        topics: [topic],
         unsubscribeToken: token,
       })),
     )
@@ -34,7 +41,7 @@ describe('a campaign batch', () => {
       method: 'POST',
       url: '/api/v1/staff/newsletter/campaigns',
       headers: analyst.headers,
-      payload: { subject: { it: 'Iscrizioni' }, body: { it: 'Si aprono a gennaio.' }, topics: ['scuola'] },
+      payload: { subject: { it: 'Iscrizioni' }, body: { it: 'Si aprono a gennaio.' }, topics: [topic] },
     })
     const id = draft.json().id
     const started = await t.app.inject({
@@ -74,19 +81,20 @@ describe('a campaign batch', () => {
   })
 
   it('keeps a temporarily refused recipient queued for the retry, then marks it failed on the last attempt', async () => {
+    const topic = await uniqueTopic()
     const analyst = await createStaffSession(t.runtime, { roles: ['analyst'] })
     const token = randomUUID()
     await t.runtime.db.insert(newsletterSubscribers).values({
       email: `busy-${token}@example.it`,
       status: 'active',
-      topics: ['sociale'],
+      topics: [topic],
       unsubscribeToken: token,
     })
     const draft = await t.app.inject({
       method: 'POST',
       url: '/api/v1/staff/newsletter/campaigns',
       headers: analyst.headers,
-      payload: { subject: { it: 'Bandi' }, body: { it: 'Nuovi contributi.' }, topics: ['sociale'] },
+      payload: { subject: { it: 'Bandi' }, body: { it: 'Nuovi contributi.' }, topics: [topic] },
     })
     const id = draft.json().id
     await t.app.inject({

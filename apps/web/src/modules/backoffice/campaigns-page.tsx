@@ -13,6 +13,7 @@ import { TextField } from '../../app/ui/text-field'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { BackOfficePage, useBackOfficeTitle } from './back-office-page'
 import { type DeskTopic, useCampaigns, useCreateCampaign, useDeskTopics } from './newsletter-desk-api'
+import { NewsletterTopics } from './newsletter-topics'
 
 interface Problems {
   subject?: string
@@ -124,7 +125,6 @@ export function CampaignsPage() {
   usePageTitle(useBackOfficeTitle(t('newsletterDesk.title')))
   const campaigns = useCampaigns()
   const topics = useDeskTopics()
-  const language = i18n.language === 'en' ? 'en' : 'it'
   return (
     <BackOfficePage title={t('newsletterDesk.title')} lead={t('newsletterDesk.lead')} testId="campaigns">
       {campaigns.isPending || topics.isPending ? <LoadingState /> : null}
@@ -172,28 +172,7 @@ export function CampaignsPage() {
       {topics.data ? (
         <>
           <NewCampaignForm topics={topics.data} />
-          <ScrollableTable
-            label={t('newsletterDesk.topicsTitle')}
-            caption={t('newsletterDesk.topicsTitle')}
-            testId="topics-table"
-          >
-            <thead>
-              <tr>
-                <th scope="col">{t('newsletterDesk.topic')}</th>
-                <th scope="col">{t('newsletterDesk.subscribers')}</th>
-                <th scope="col">{t('newsletterDesk.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {topics.data.map((topic) => (
-                <tr key={topic.id}>
-                  <td>{topic.title[language]}</td>
-                  <td>{topic.subscribers}</td>
-                  <td>{t(topic.active ? 'newsletterDesk.topicActive' : 'newsletterDesk.topicRetired')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </ScrollableTable>
+          <NewsletterTopics topics={topics.data} />
         </>
       ) : null}
     </BackOfficePage>

@@ -144,3 +144,32 @@ export function useSendCampaign(id: string) {
     },
   })
 }
+
+export interface TopicInput {
+  id: string
+  title: { it: string; en: string }
+  description: { it: string; en: string }
+}
+
+export function useCreateTopic() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (input: TopicInput) =>
+      apiRequest({ path: '/staff/newsletter/topics', method: 'POST', body: input, parse: parseTopic }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: TOPICS_KEY }),
+  })
+}
+
+export function useSwitchTopic() {
+  const queryClient = useQueryClient()
+  return useMutation({
+    mutationFn: (topic: DeskTopic) =>
+      apiRequest({
+        path: `/staff/newsletter/topics/${encodeURIComponent(topic.id)}`,
+        method: 'PATCH',
+        body: { active: !topic.active },
+        parse: parseTopic,
+      }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: TOPICS_KEY }),
+  })
+}
