@@ -13,6 +13,8 @@ import { oidcRoutes } from './modules/identity/oidc-routes.js'
 import { sessionRoutes } from './modules/identity/session-routes.js'
 import { newsletterRoutes } from './modules/newsletter/routes.js'
 import { notificationRoutes } from './modules/notifications/routes.js'
+import { paymentRoutes } from './modules/payments/routes.js'
+import { sandboxCheckoutRoutes } from './modules/payments/sandbox-routes.js'
 import { registryRoutes } from './modules/registry/routes.js'
 import { requireRouteAccessDeclarations } from './platform/http/access.js'
 import { registerAccessLog } from './platform/http/access-log.js'
@@ -76,6 +78,7 @@ export async function buildApp(
       await api.register(folderRoutes(deps))
       await api.register(notificationRoutes(deps))
       await api.register(newsletterRoutes(deps))
+      await api.register(paymentRoutes(deps))
       await api.register(catalogueRoutes(deps))
       await api.register(contactRoutes(deps))
       await api.register(delegationRoutes(deps))
@@ -91,6 +94,7 @@ export async function buildApp(
   )
   if (config.devIdentityProvider) await registerDevIdentityProvider(app, deps)
   await registerDevOutbox(app, deps)
+  if (config.payments.provider.kind === 'sandbox') await app.register(sandboxCheckoutRoutes(deps))
 
   registerNotFoundHandler(app, options.serveWebApp ? await registerWebApp(app, config.webDistDir) : undefined)
   return app

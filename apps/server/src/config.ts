@@ -37,6 +37,18 @@ const ZEnvironment = z.object({
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   NEWSLETTER_MAX_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(100),
   NEWSLETTER_SUBSCRIBE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  PAGOPA_SEGREGATION_CODE: z
+    .string()
+    .regex(/^[0-4]\d$/, 'must be the two-digit segregation code pagoPA assigned, 00 to 49')
+    .default('01'),
+  PAGOPA_IBAN: z
+    .string()
+    .regex(/^IT\d{2}[A-Z]\d{10}[0-9A-Z]{12}$/, 'must be an Italian IBAN, e.g. IT60X0542811101000000123456')
+    .default('IT60X0542811101000000123456'),
+  PAGOPA_CHECKOUT_URL: z
+    .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
+    .default('https://api.platform.pagopa.it/checkout/ec/v1'),
+  PAGOPA_CHECKOUT_KEY: z.string().min(16, 'must be the Checkout subscription key').optional(),
   JOBS_MAINTENANCE_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
   SESSION_IDLE_MINUTES: z.coerce
     .number()
@@ -98,6 +110,15 @@ export type Config = {
   newsletter: { maxPerSecond: number; subscribeLimitPerMinute: number }
   /** How often the queue looks for jobs whose worker died (and so how soon they run again). */
   jobsMaintenanceSeconds: number
+  /**
+   * pagoPA: the city's segregation code and IBAN for notices, and where citizens pay — pagoPA
+   * Checkout with the city's key, the sandbox outside production, or nowhere.
+   */
+  payments: {
+    segregationCode: string
+    iban: string
+    provider: { kind: 'sandbox' } | { kind: 'pagopa-checkout'; url: string; key: string } | { kind: 'off' }
+  }
   /** The bundled OpenID provider at /dev-idp: on by default outside production, never in production. */
   devIdentityProvider: boolean
   oidc: { citizen: OidcClientConfig; staff: OidcClientConfig; fiscalCodeClaim: string }
@@ -202,6 +223,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       subscribeLimitPerMinute: value.NEWSLETTER_SUBSCRIBE_LIMIT_PER_MINUTE,
     },
     jobsMaintenanceSeconds: value.JOBS_MAINTENANCE_SECONDS,
+    payments: {
+      segregationCode: value.PAGOPA_SEGREGATION_CODE,
+      iban: value.PAGOPA_IBAN,
+      provider: value.PAGOPA_CHECKOUT_KEY
+        ? { kind: 'pagopa-checkout', url: value.PAGOPA_CHECKOUT_URL, key: value.PAGOPA_CHECKOUT_KEY }
+        : production
+          ? { kind: 'off' }
+          : { kind: 'sandbox' },
+    },
     devIdentityProvider,
     oidc: {
       citizen: oidcClient('CITIZEN'),

@@ -16,7 +16,14 @@ import {
 import { SessionCache } from './session-cache.js'
 
 /** Scopes an integration can be granted; routes declare which they need. */
-export const API_SCOPES = ['telephony', 'open311:write', 'social', 'chatbot', 'email-inbound'] as const
+export const API_SCOPES = [
+  'telephony',
+  'open311:write',
+  'social',
+  'chatbot',
+  'email-inbound',
+  'payments:receipts',
+] as const
 export type ApiScope = (typeof API_SCOPES)[number]
 
 export interface ApiClientView {

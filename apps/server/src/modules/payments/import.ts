@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto'
+import { inTransaction } from '../../db/transaction.js'
+import { recordAudit } from '../../platform/audit.js'
+import type { ServiceContext } from '../../platform/context.js'
+import { AppError, type FieldError } from '../../platform/errors.js'
+import { type Locale, translate } from '../../platform/i18n.js'
+import { getCityProfile } from '../city/service.js'
+import { isValidFiscalCode } from '../identity/codice-fiscale.js'
+import './messages.js'
+import { centsFromEuro, noticeNumberFor, POSITION_KINDS, type PositionKind } from './policy.js'
+import {
+  drawIuvSequence,
+  existingIupds,
+  insertPositionsInBulk,
+  type NewOption,
+  type NewPosition,
+} from './repo.js'
+
+/** The columns of a roll, in this order, with a header line. */
+export const ROLL_COLUMNS = [
+  'iupd',
+  'codice_fiscale',
+  'nominativo',
+  'tipo',
+  'descrizione',
+  'rata',
+  'scadenza',
+  'importo',
+] as const
+
+const MAX_REPORTED = 100
+const CHUNK = 5000
+
+interface RollPosition extends Omit<NewPosition, 'id' | 'source'> {
+  line: number
+  options: { instalment: number; dueDate: string; amountCents: number; line: number }[]
+}
+
+function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
+  const date = new Date(`${text}T00:00:00Z`)
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
+}
+
+/**
+ * Reads a roll line by line. Every bad line is reported with its number and reason; the result is
+ * the positions only when there is none.
+ */
+export function parseRoll(
+  text: string,
+  locale: Locale,
+): { positions: RollPosition[]; errors: FieldError[]; errorCount: number } {
+  const errors: FieldError[] = []
+  let errorCount = 0
+  const fail = (line: number, key: string, params: Record<string, string | number> = {}) => {
+    errorCount++
+    if (errors.length < MAX_REPORTED)
+      errors.push({ path: `line ${line}`, message: translate(locale, key, params) })
+  }
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/)
+  const header = (lines[0] ?? '').trim()
+  const separator = header.includes(';') ? ';' : ','
+  if (header.toLowerCase().split(separator).join(',') !== ROLL_COLUMNS.join(',')) {
+    fail(1, 'payments.roll-header', { columns: ROLL_COLUMNS.join(separator) })
+    return { positions: [], errors, errorCount }
+  }
+  const byIupd = new Map<string, RollPosition>()
+  for (let index = 1; index < lines.length; index++) {
+    const raw = lines[index] as string
+    if (raw.trim() === '') continue
+    const line = index + 1
+    const cells = raw.split(separator).map((cell) => cell.trim())
+    if (cells.length !== ROLL_COLUMNS.length) {
+      fail(line, 'payments.roll-columns', { expected: ROLL_COLUMNS.length, found: cells.length })
+      continue
+    }
+    const [iupd, fiscalCode, name, kind, description, instalmentText, dueDate, amountText] = cells as string[]
+    const fiscal = (fiscalCode as string).toUpperCase()
+    const instalment = Number(instalmentText)
+    const amountCents = centsFromEuro(amountText as string)
+    const problem = !/^[A-Za-z0-9_.-]{1,35}$/.test(iupd as string)
+      ? 'payments.roll-iupd'
+      : !isValidFiscalCode(fiscal) && !/^\d{11}$/.test(fiscal)
+        ? 'payments.roll-fiscal-code'
+        : !name || (name as string).length > 70
+          ? 'payments.roll-name'
+          : !(POSITION_KINDS as readonly string[]).includes(kind as string)
+            ? 'payments.roll-kind'
+            : !description || (description as string).length > 140
+              ? 'payments.roll-description'
+              : !Number.isInteger(instalment) || instalment < 0 || instalment > 24
+                ? 'payments.roll-instalment'
+                : !isIsoDate(dueDate as string)
+                  ? 'payments.roll-date'
+                  : amountCents === null
+                    ? 'payments.roll-amount'
+                    : null
+    if (problem) {
+      fail(line, problem, { kinds: POSITION_KINDS.join(', ') })
+      continue
+    }
+    const known = byIupd.get(iupd as string)
+    if (known && (known.debtorFiscalCode !== fiscal || known.kind !== kind)) {
+      fail(line, 'payments.roll-inconsistent', { iupd: iupd as string, first: known.line })
+      continue
+    }
+    if (known?.options.some((option) => option.instalment === instalment)) {
+      fail(line, 'payments.roll-duplicate', { iupd: iupd as string, instalment })
+      continue
+    }
+    const position = known ?? {
+      line,
+      iupd: iupd as string,
+      debtorFiscalCode: fiscal,
+      debtorName: name as string,
+      kind: kind as PositionKind,
+      description: description as string,
+      options: [],
+    }
+    position.options.push({
+      instalment,
+      dueDate: dueDate as string,
+      amountCents: amountCents as number,
+      line,
+    })
+    byIupd.set(iupd as string, position)
+  }
+  if (byIupd.size === 0 && errorCount === 0) fail(2, 'payments.roll-empty')
+  return { positions: [...byIupd.values()], errors, errorCount }
+}
+
+/**
+ * Imports a roll (the yearly TARI list, a batch of fines): all of it or nothing. A rejected roll
+ * answers every bad line (the first hundred) and leaves the database as it was.
+ */
+export async function importRoll(
+  ctx: ServiceContext,
+  settings: { segregationCode: string; iban: string },
+  input: { csv: string; source: string },
+): Promise<{ positions: number; options: number }> {
+  const parsed = parseRoll(input.csv, ctx.meta.locale)
+  const refuse = (errors: FieldError[], count: number) =>
+    new AppError('VALIDATION_FAILED', {
+      messageKey: 'payments.roll-refused',
+      params: { count },
+      fieldErrors: errors,
+    })
+  if (parsed.errorCount > 0) throw refuse(parsed.errors, parsed.errorCount)
+  const city = await getCityProfile(ctx)
+  if (!city) throw new AppError('CONFLICT', { messageKey: 'payments.city-missing' })
+  return inTransaction(ctx.db, async (tx) => {
+    let options = 0
+    for (let start = 0; start < parsed.positions.length; start += CHUNK) {
+      const chunk = parsed.positions.slice(start, start + CHUNK)
+      const taken = await existingIupds(
+        tx,
+        chunk.map((position) => position.iupd),
+      )
+      if (taken.size > 0) {
+        const errors = chunk
+          .filter((position) => taken.has(position.iupd))
+          .slice(0, MAX_REPORTED)
+          .map((position) => ({
+            path: `line ${position.line}`,
+            message: translate(ctx.meta.locale, 'payments.roll-exists', { iupd: position.iupd }),
+          }))
+        throw refuse(errors, taken.size)
+      }
+      const count = chunk.reduce((sum, position) => sum + position.options.length, 0)
+      const sequence = await drawIuvSequence(tx, count)
+      let next = 0
+      const positionRows: NewPosition[] = []
+      const optionRows: NewOption[] = []
+      for (const position of chunk) {
+        const id = randomUUID()
+        positionRows.push({ id, ...position, source: input.source })
+        for (const option of position.options) {
+          const { nav } = noticeNumberFor(settings.segregationCode, sequence[next++] as bigint)
+          const label =
+            option.instalment === 0
+              ? position.description
+              : `${position.description} – rata ${option.instalment}`
+          optionRows.push({
+            positionId: id,
+            nav,
+            kind: option.instalment === 0 ? 'single' : 'instalment',
+            instalment: option.instalment === 0 ? null : option.instalment,
+            amountCents: option.amountCents,
+            dueDate: option.dueDate,
+            description: label.slice(0, 140),
+            transfers: [
+              {
+                creditorFiscalCode: city.fiscalCode,
+                iban: settings.iban,
+                amountCents: option.amountCents,
+                remittance: label.slice(0, 140),
+                category: position.kind === 'tari' ? '9/0101108TS/' : '9/0201133IM/',
+              },
+            ],
+          })
+        }
+      }
+      await insertPositionsInBulk(tx, positionRows, optionRows)
+      options += optionRows.length
+    }
+    await recordAudit(tx, ctx.actor, ctx.meta, ctx.clock.now(), {
+      action: 'payments.roll-imported',
+      subjectType: 'payment-roll',
+      subjectId: input.source,
+      details: { positions: parsed.positions.length, options },
+    })
+    return { positions: parsed.positions.length, options }
+  })
+}

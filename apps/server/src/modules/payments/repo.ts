@@ -1,0 +1,205 @@
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import type { Queryable } from '../../db/client.js'
+import {
+  paymentCheckouts,
+  paymentOptions,
+  paymentPositions,
+  paymentReceipts,
+  paymentRefunds,
+  type Transfer,
+} from './tables.js'
+
+export type PositionRow = typeof paymentPositions.$inferSelect
+export type OptionRow = typeof paymentOptions.$inferSelect
+export type CheckoutRow = typeof paymentCheckouts.$inferSelect
+export type ReceiptRow = typeof paymentReceipts.$inferSelect
+
+/** Draws `count` values of the IUV sequence in one round trip. */
+export async function drawIuvSequence(db: Queryable, count: number): Promise<bigint[]> {
+  const result = (await db.execute(
+    sql`select nextval('payment_iuv_seq')::text as n from generate_series(1, ${count}::int)`,
+  )) as unknown as { rows: { n: string }[] }
+  return result.rows.map((row) => BigInt(row.n))
+}
+
+export interface NewPosition {
+  id: string
+  iupd: string
+  debtorFiscalCode: string
+  debtorName: string
+  kind: string
+  description: string
+  source: string
+}
+
+export interface NewOption {
+  positionId: string
+  nav: string
+  kind: 'single' | 'instalment'
+  instalment: number | null
+  amountCents: number
+  dueDate: string
+  description: string
+  transfers: Transfer[]
+}
+
+/**
+ * Writes many positions and their options with one statement per table: the rows travel as one
+ * JSON parameter and are unpacked by the database, so a chunk of thousands is a single round trip.
+ */
+export async function insertPositionsInBulk(db: Queryable, positions: NewPosition[], options: NewOption[]) {
+  if (positions.length === 0) return
+  await db.execute(sql`
+    insert into ${paymentPositions} (id, iupd, debtor_fiscal_code, debtor_name, kind, description, source)
+    select id, iupd, "debtorFiscalCode", "debtorName", kind, description, source
+    from jsonb_to_recordset(${JSON.stringify(positions)}::jsonb) as x(
+      id uuid, iupd text, "debtorFiscalCode" text, "debtorName" text, kind text, description text, source text)`)
+  await db.execute(sql`
+    insert into ${paymentOptions} (position_id, nav, kind, instalment, amount_cents, due_date, description, transfers)
+    select "positionId", nav, kind, instalment, "amountCents", "dueDate", description, transfers
+    from jsonb_to_recordset(${JSON.stringify(options)}::jsonb) as x(
+      "positionId" uuid, nav text, kind text, instalment int, "amountCents" int, "dueDate" date,
+      description text, transfers jsonb)`)
+}
+
+/** Which of these IUPDs exist already. */
+export async function existingIupds(db: Queryable, iupds: string[]): Promise<Set<string>> {
+  if (iupds.length === 0) return new Set()
+  const rows = await db
+    .select({ iupd: paymentPositions.iupd })
+    .from(paymentPositions)
+    .where(inArray(paymentPositions.iupd, iupds))
+  return new Set(rows.map((row) => row.iupd))
+}
+
+export async function listPositionsOf(db: Queryable, fiscalCode: string) {
+  const positions = await db
+    .select()
+    .from(paymentPositions)
+    .where(eq(paymentPositions.debtorFiscalCode, fiscalCode))
+    .orderBy(desc(paymentPositions.createdAt))
+  const options =
+    positions.length === 0
+      ? []
+      : await db
+          .select()
+          .from(paymentOptions)
+          .where(
+            inArray(
+              paymentOptions.positionId,
+              positions.map((p) => p.id),
+            ),
+          )
+          // The single payment first, then the instalments in order.
+          .orderBy(desc(sql`${paymentOptions.kind} = 'single'`), asc(paymentOptions.instalment))
+  return { positions, options }
+}
+
+export async function findOptionsWithPositions(db: Queryable, optionIds: string[]) {
+  if (optionIds.length === 0) return []
+  return db
+    .select({ option: paymentOptions, position: paymentPositions })
+    .from(paymentOptions)
+    .innerJoin(paymentPositions, eq(paymentPositions.id, paymentOptions.positionId))
+    .where(inArray(paymentOptions.id, optionIds))
+}
+
+export async function findOptionByNav(db: Queryable, nav: string) {
+  const [row] = await db
+    .select({ option: paymentOptions, position: paymentPositions })
+    .from(paymentOptions)
+    .innerJoin(paymentPositions, eq(paymentPositions.id, paymentOptions.positionId))
+    .where(eq(paymentOptions.nav, nav))
+  return row ?? null
+}
+
+export async function lockPosition(db: Queryable, positionId: string) {
+  const [row] = await db
+    .select()
+    .from(paymentPositions)
+    .where(eq(paymentPositions.id, positionId))
+    .for('update')
+  return row ?? null
+}
+
+export async function listOptionsOfPosition(db: Queryable, positionId: string): Promise<OptionRow[]> {
+  return db.select().from(paymentOptions).where(eq(paymentOptions.positionId, positionId))
+}
+
+export async function markOptionPaid(db: Queryable, optionId: string, receiptId: string, at: Date) {
+  await db
+    .update(paymentOptions)
+    .set({ status: 'paid', paidAt: at, receiptId })
+    .where(and(eq(paymentOptions.id, optionId), eq(paymentOptions.status, 'unpaid')))
+}
+
+export async function setPositionStatus(db: Queryable, positionId: string, status: string, at: Date) {
+  await db.update(paymentPositions).set({ status, updatedAt: at }).where(eq(paymentPositions.id, positionId))
+}
+
+/**
+ * Stores a receipt unless the provider sent it before; a repeat only counts as one more arrival.
+ * Returns the stored row and whether it is new.
+ */
+export async function insertReceiptOnce(
+  db: Queryable,
+  row: typeof paymentReceipts.$inferInsert,
+): Promise<{ receipt: ReceiptRow; fresh: boolean }> {
+  const [inserted] = await db.insert(paymentReceipts).values(row).onConflictDoNothing().returning()
+  if (inserted) return { receipt: inserted, fresh: true }
+  const [repeated] = await db
+    .update(paymentReceipts)
+    .set({ repeats: sql`${paymentReceipts.repeats} + 1` })
+    .where(
+      and(
+        eq(paymentReceipts.provider, row.provider),
+        eq(paymentReceipts.providerReceiptId, row.providerReceiptId),
+      ),
+    )
+    .returning()
+  if (!repeated) throw new Error('receipt neither inserted nor found')
+  return { receipt: repeated, fresh: false }
+}
+
+export async function setReceiptOutcome(db: Queryable, id: string, outcome: string, optionId: string | null) {
+  await db.update(paymentReceipts).set({ outcome, optionId }).where(eq(paymentReceipts.id, id))
+}
+
+export async function findReceiptsOfOptions(db: Queryable, optionIds: string[]): Promise<ReceiptRow[]> {
+  if (optionIds.length === 0) return []
+  return db.select().from(paymentReceipts).where(inArray(paymentReceipts.optionId, optionIds))
+}
+
+export async function insertCheckout(
+  db: Queryable,
+  row: typeof paymentCheckouts.$inferInsert,
+): Promise<CheckoutRow> {
+  const [inserted] = await db.insert(paymentCheckouts).values(row).returning()
+  if (!inserted) throw new Error('checkout not inserted')
+  return inserted
+}
+
+export async function findCheckout(db: Queryable, id: string): Promise<CheckoutRow | null> {
+  const [row] = await db.select().from(paymentCheckouts).where(eq(paymentCheckouts.id, id))
+  return row ?? null
+}
+
+/** Closes an open checkout; false when it was already closed. */
+export async function closeCheckout(db: Queryable, id: string, status: string, at: Date): Promise<boolean> {
+  const rows = await db
+    .update(paymentCheckouts)
+    .set({ status, completedAt: at })
+    .where(and(eq(paymentCheckouts.id, id), eq(paymentCheckouts.status, 'open')))
+    .returning({ id: paymentCheckouts.id })
+  return rows.length > 0
+}
+
+export async function insertRefund(db: Queryable, row: typeof paymentRefunds.$inferInsert) {
+  const [inserted] = await db.insert(paymentRefunds).values(row).returning()
+  return inserted
+}
+
+export async function listRefundsOfOptions(db: Queryable, optionIds: string[]) {
+  if (optionIds.length === 0) return []
+  return db.select().from(paymentRefunds).where(inArray(paymentRefunds.optionId, optionIds))
+}

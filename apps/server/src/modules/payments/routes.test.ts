@@ -1,0 +1,317 @@
+import { randomUUID } from 'node:crypto'
+import { eq } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ServiceContext } from '../../platform/context.js'
+import { createTestApp, type TestApp } from '../../test/app.js'
+import {
+  createCitizenSession,
+  createStaffSession,
+  type TestSession,
+  uniqueFiscalCode,
+} from '../../test/identity.js'
+import { DEMO_CITY } from '../city/demo-city.js'
+import { configureCity, getCityProfile } from '../city/service.js'
+import { createApiClient } from '../identity/api-client-service.js'
+import { notificationMessages } from '../notifications/tables.js'
+import { paymentPositions } from './tables.js'
+
+interface Option {
+  id: string
+  nav: string
+  kind: string
+  instalment: number | null
+  amountCents: number
+  status: string
+  payable: boolean
+  receipt: unknown
+  refunds: { amountCents: number }[]
+}
+interface Position {
+  id: string
+  iupd: string
+  status: string
+  options: Option[]
+}
+
+describe('payments', () => {
+  let t: TestApp
+  let office: TestSession
+  let citizen: TestSession & { fiscalCode: string }
+  let receiptsKey: string
+  let cityFiscalCode: string
+
+  beforeAll(async () => {
+    t = await createTestApp({ work: true })
+    const ctx: ServiceContext = {
+      ...t.runtime,
+      actor: { type: 'system', name: 'test' },
+      meta: { ip: null, requestId: null, locale: 'it' },
+    }
+    if (!(await getCityProfile(ctx))) await configureCity(ctx, DEMO_CITY)
+    cityFiscalCode = (await getCityProfile(ctx))?.fiscalCode as string
+    office = await createStaffSession(t.runtime, { roles: ['supervisor'] })
+    citizen = await createCitizenSession(t.runtime, { fiscalCode: uniqueFiscalCode() })
+    receiptsKey = (await createApiClient(ctx, { name: 'nodo pagoPA', scopes: ['payments:receipts'] })).key
+  })
+  afterAll(async () => {
+    await t?.close()
+  })
+
+  const importCsv = (csv: string, session = office) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/payments/imports?source=test',
+      headers: { ...session.headers, 'content-type': 'text/csv' },
+      payload: csv,
+    })
+  const myPayments = async (session = citizen): Promise<Position[]> =>
+    (await t.app.inject({ method: 'GET', url: '/api/v1/payments', headers: session.headers })).json()
+  const receipt = (body: object) =>
+    t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/receipts',
+      headers: { 'x-api-key': receiptsKey },
+      payload: body,
+    })
+  const header = 'iupd;codice_fiscale;nominativo;tipo;descrizione;rata;scadenza;importo'
+
+  async function importTari(iupd: string, fiscalCode = citizen.fiscalCode): Promise<Position> {
+    const csv = [
+      header,
+      `${iupd};${fiscalCode};Maria Rossi;tari;TARI 2027;0;2027-04-16;300,00`,
+      `${iupd};${fiscalCode};Maria Rossi;tari;TARI 2027;1;2027-04-16;100,00`,
+      `${iupd};${fiscalCode};Maria Rossi;tari;TARI 2027;2;2027-07-16;100,00`,
+      `${iupd};${fiscalCode};Maria Rossi;tari;TARI 2027;3;2027-10-16;100,00`,
+    ].join('\n')
+    const imported = await importCsv(csv)
+    expect(imported.statusCode).toBe(201)
+    const found = (await myPayments()).find((position) => position.iupd === iupd)
+    if (!found) throw new Error('imported position not listed')
+    return found
+  }
+
+  it('imports a roll all or nothing, naming each bad line', async () => {
+    const iupd = `TARI-${randomUUID().slice(0, 8)}`
+    const broken = [
+      header,
+      `${iupd};${citizen.fiscalCode};Maria Rossi;tari;TARI 2027;1;2027-04-16;100,00`,
+      `${iupd}-b;RSSMRA80A01F205Y;Mario Rossi;tari;TARI 2027;1;2027-04-16;100,00`,
+      `${iupd}-c;${citizen.fiscalCode};Maria Rossi;parking;TARI 2027;1;2027-04-16;100,00`,
+      `${iupd}-d;${citizen.fiscalCode};Maria Rossi;tari;TARI 2027;1;2027-02-30;100,00`,
+      `${iupd}-e;${citizen.fiscalCode};Maria Rossi;tari;TARI 2027;1;2027-04-16;-3`,
+      `${iupd};${citizen.fiscalCode};Maria Rossi;tari;TARI 2027;1;2027-07-16;100,00`,
+      'too;few',
+    ].join('\n')
+    const refused = await importCsv(broken)
+    expect(refused.statusCode).toBe(400)
+    const problem = refused.json()
+    expect(problem.detail).toBe(
+      'Il ruolo non è stato importato: 6 righe da correggere. Nessuna posizione è stata creata.',
+    )
+    expect(problem.errors.map((error: { path: string }) => error.path)).toEqual([
+      'line 3',
+      'line 4',
+      'line 5',
+      'line 6',
+      'line 7',
+      'line 8',
+    ])
+    expect(problem.errors[0].message).toBe('codice fiscale non valido')
+    expect(await t.runtime.db.select().from(paymentPositions).where(eq(paymentPositions.iupd, iupd))).toEqual(
+      [],
+    )
+
+    const position = await importTari(iupd)
+    expect(position.status).toBe('published')
+    expect(position.options.map((option) => [option.kind, option.instalment, option.amountCents])).toEqual([
+      ['single', null, 30000],
+      ['instalment', 1, 10000],
+      ['instalment', 2, 10000],
+      ['instalment', 3, 10000],
+    ])
+    for (const option of position.options) expect(option.nav).toMatch(/^301\d{15}$/)
+    const again = await importCsv(
+      [header, `${iupd};${citizen.fiscalCode};Maria Rossi;tari;TARI 2027;1;2027-04-16;100`].join('\n'),
+    )
+    expect(again.statusCode).toBe(400)
+    expect(again.json().errors[0].message).toBe(`la posizione ${iupd} esiste già`)
+  })
+
+  it('keeps imports to the payments office and positions to their debtor', async () => {
+    const operator = await createStaffSession(t.runtime, { roles: ['operator'] })
+    expect((await importCsv(header, operator)).statusCode).toBe(403)
+    expect((await importCsv(header, citizen)).statusCode).toBe(403)
+    const position = await importTari(`TARI-${randomUUID().slice(0, 8)}`)
+    const stranger = await createCitizenSession(t.runtime, { fiscalCode: uniqueFiscalCode() })
+    expect(await myPayments(stranger)).toEqual([])
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/checkouts',
+      headers: stranger.headers,
+      payload: { optionIds: [position.options[1]?.id] },
+    })
+    expect(foreign.statusCode).toBe(404)
+    expect((await receipt({})).statusCode).toBe(400)
+    const asCitizen = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/receipts',
+      headers: citizen.headers,
+      payload: {},
+    })
+    expect([401, 403]).toContain(asCitizen.statusCode)
+  })
+
+  it('pays an instalment through the sandbox, then no longer offers the single payment', async () => {
+    const position = await importTari(`TARI-${randomUUID().slice(0, 8)}`)
+    const first = position.options.find((option) => option.instalment === 1) as Option
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/checkouts',
+      headers: citizen.headers,
+      payload: { optionIds: [first.id] },
+    })
+    expect(started.statusCode).toBe(201)
+    const { redirectUrl, checkoutId } = started.json()
+    expect(redirectUrl).toBe(`/sandbox/checkout/${checkoutId}`)
+    const page = await t.app.inject({ method: 'GET', url: redirectUrl })
+    expect(page.body).toContain('Paga 100,00')
+    const paid = await t.app.inject({
+      method: 'POST',
+      url: redirectUrl,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'outcome=pay',
+    })
+    expect(paid.statusCode).toBe(303)
+    expect(paid.headers.location).toBe(`/area-personale/pagamenti?pagamento=${checkoutId}&esito=ok`)
+    const after = (await myPayments()).find((candidate) => candidate.id === position.id) as Position
+    expect(after.status).toBe('partially-paid')
+    expect(after.options.map((option) => [option.instalment, option.status, option.payable])).toEqual([
+      [null, 'unpaid', false],
+      [1, 'paid', false],
+      [2, 'unpaid', true],
+      [3, 'unpaid', true],
+    ])
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: redirectUrl,
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          payload: 'outcome=pay',
+        })
+      ).statusCode,
+    ).toBe(404)
+    const notices = await t.runtime.db
+      .select()
+      .from(notificationMessages)
+      .where(eq(notificationMessages.recipientFiscalCode, citizen.fiscalCode))
+    expect(notices.map((notice) => notice.subject)).toContain('Pagamento ricevuto: TARI 2027 – rata 1')
+
+    const single = after.options.find((option) => option.kind === 'single') as Option
+    const refused = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/checkouts',
+      headers: citizen.headers,
+      payload: { optionIds: [single.id] },
+    })
+    expect(refused.statusCode).toBe(409)
+  })
+
+  it('leaves the notice unpaid when the payment fails or is abandoned', async () => {
+    const position = await importTari(`TARI-${randomUUID().slice(0, 8)}`)
+    for (const outcome of ['fail', 'abandon']) {
+      const started = await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/payments/checkouts',
+        headers: citizen.headers,
+        payload: { optionIds: [position.options[0]?.id] },
+      })
+      const ended = await t.app.inject({
+        method: 'POST',
+        url: started.json().redirectUrl,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        payload: `outcome=${outcome}`,
+      })
+      expect(ended.headers.location).toContain(outcome === 'fail' ? 'esito=errore' : 'esito=annullato')
+    }
+    const after = (await myPayments()).find((candidate) => candidate.id === position.id) as Position
+    expect(after.status).toBe('published')
+    expect(after.options.every((option) => option.status === 'unpaid')).toBe(true)
+  })
+
+  it('applies each receipt once and records the ones that pay nothing', async () => {
+    const position = await importTari(`TARI-${randomUUID().slice(0, 8)}`)
+    const second = position.options.find((option) => option.instalment === 2) as Option
+    const third = position.options.find((option) => option.instalment === 3) as Option
+    const base = {
+      creditorFiscalCode: cityFiscalCode,
+      paidAt: '2026-12-01T10:00:00+01:00',
+      psp: 'Banca di prova',
+    }
+    const id = `rt-${randomUUID()}`
+    const firstTime = await receipt({ ...base, receiptId: id, noticeNumber: second.nav, amountCents: 10000 })
+    expect(firstTime.json()).toMatchObject({ outcome: 'applied', repeated: false })
+    const secondTime = await receipt({ ...base, receiptId: id, noticeNumber: second.nav, amountCents: 10000 })
+    expect(secondTime.json()).toMatchObject({
+      outcome: 'applied',
+      repeated: true,
+      receiptId: firstTime.json().receiptId,
+    })
+    const otherReceipt = await receipt({
+      ...base,
+      receiptId: `rt-${randomUUID()}`,
+      noticeNumber: second.nav,
+      amountCents: 10000,
+    })
+    expect(otherReceipt.json().outcome).toBe('already-paid')
+    const wrongAmount = await receipt({
+      ...base,
+      receiptId: `rt-${randomUUID()}`,
+      noticeNumber: third.nav,
+      amountCents: 9999,
+    })
+    expect(wrongAmount.json().outcome).toBe('amount-mismatch')
+    const unknown = await receipt({
+      ...base,
+      receiptId: `rt-${randomUUID()}`,
+      noticeNumber: '301011100007347557',
+      amountCents: 100,
+    })
+    expect(unknown.json().outcome).toBe('unknown-notice')
+    const after = (await myPayments()).find((candidate) => candidate.id === position.id) as Position
+    expect(after.options.map((option) => option.status)).toEqual(['unpaid', 'unpaid', 'paid', 'unpaid'])
+
+    // A refund of part of it, then more than is left.
+    const refund = (amountCents: number) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/staff/payments/refunds',
+        headers: office.headers,
+        payload: { optionId: second.id, amountCents, reason: 'Riduzione per compostaggio domestico' },
+      })
+    expect((await refund(2000)).json().refundedCents).toBe(2000)
+    expect((await refund(9000)).statusCode).toBe(409)
+    const refunded = (await myPayments()).find((candidate) => candidate.id === position.id) as Position
+    expect(refunded.options.find((option) => option.id === second.id)?.refunds).toEqual([
+      expect.objectContaining({ amountCents: 2000, reason: 'Riduzione per compostaggio domestico' }),
+    ])
+    const unpaidRefund = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/staff/payments/refunds',
+      headers: office.headers,
+      payload: { optionId: third.id, amountCents: 100, reason: 'Errore' },
+    })
+    expect(unpaidRefund.statusCode).toBe(409)
+  })
+
+  it('refuses a cart of more than five notices', async () => {
+    const started = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/checkouts',
+      headers: citizen.headers,
+      payload: { optionIds: Array.from({ length: 6 }, () => randomUUID()) },
+    })
+    expect(started.statusCode).toBe(400)
+    expect(started.json().detail).toBe('Puoi pagare al massimo 5 avvisi insieme.')
+  })
+})
