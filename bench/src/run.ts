@@ -3,6 +3,7 @@ import path from 'node:path'
 import { folderBench } from './benches/folder.js'
 import { httpBench } from './benches/http.js'
 import { notificationsBench } from './benches/notifications.js'
+import { paymentsBench } from './benches/payments.js'
 import { sessionBench } from './benches/session.js'
 import { progress } from './support/log.js'
 
@@ -10,6 +11,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   folder: folderBench,
   http: httpBench,
   notifications: notificationsBench,
+  payments: paymentsBench,
   session: sessionBench,
 }
 

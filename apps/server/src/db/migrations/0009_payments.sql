@@ -21,7 +21,7 @@ CREATE TABLE "payment_options" (
 	"amount_cents" integer NOT NULL,
 	"due_date" date NOT NULL,
 	"description" text NOT NULL,
-	"transfers" jsonb NOT NULL,
+	"transfers" jsonb,
 	"status" text DEFAULT 'unpaid' NOT NULL,
 	"paid_at" timestamp with time zone,
 	"receipt_id" uuid,

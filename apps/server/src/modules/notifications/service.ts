@@ -125,7 +125,9 @@ export async function notifyCitizen(
       },
     )
   }
-  // Delivered at commit: open inboxes of this person, on any server process, refresh.
-  await tx.execute(sql`select pg_notify(${INBOX_CHANNEL}, ${input.recipientFiscalCode})`)
+  // Delivered at commit: open inboxes of this person, on any server process, refresh. Only someone
+  // with an account can have an inbox open; notifying commits queue behind each other in
+  // PostgreSQL, so a batch of payments to people who never signed in does not pay for it.
+  if (contacts) await tx.execute(sql`select pg_notify(${INBOX_CHANNEL}, ${input.recipientFiscalCode})`)
   return { messageId: message.id, created: true, channels }
 }

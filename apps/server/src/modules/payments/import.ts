@@ -8,13 +8,7 @@ import { getCityProfile } from '../city/service.js'
 import { isValidFiscalCode } from '../identity/codice-fiscale.js'
 import './messages.js'
 import { centsFromEuro, noticeNumberFor, POSITION_KINDS, type PositionKind } from './policy.js'
-import {
-  drawIuvSequence,
-  existingIupds,
-  insertPositionsInBulk,
-  type NewOption,
-  type NewPosition,
-} from './repo.js'
+import { drawIuvSequence, insertPositionsInBulk, type NewOption, type NewPosition } from './repo.js'
 
 /** The columns of a roll, in this order, with a header line. */
 export const ROLL_COLUMNS = [
@@ -29,7 +23,7 @@ export const ROLL_COLUMNS = [
 ] as const
 
 const MAX_REPORTED = 100
-const CHUNK = 5000
+const CHUNK = 10_000
 
 interface RollPosition extends Omit<NewPosition, 'id' | 'source'> {
   line: number
@@ -40,6 +34,19 @@ function isIsoDate(text: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false
   const date = new Date(`${text}T00:00:00Z`)
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === text
+}
+
+function remember<T>(cache: Map<string, T>, key: string, compute: (key: string) => T): T {
+  const known = cache.get(key)
+  if (known !== undefined || cache.has(key)) return known as T
+  const value = compute(key)
+  if (cache.size < 1_000_000) cache.set(key, value)
+  return value
+}
+
+/** A person's fiscal code, or the 11 digits of a company's. */
+function isValidDebtor(code: string): boolean {
+  return isValidFiscalCode(code) || /^\d{11}$/.test(code)
 }
 
 /**
@@ -65,6 +72,10 @@ export function parseRoll(
     return { positions: [], errors, errorCount }
   }
   const byIupd = new Map<string, RollPosition>()
+  // A roll repeats the same debtors, dates and amounts line after line: each is checked once.
+  const debtors = new Map<string, boolean>()
+  const dates = new Map<string, boolean>()
+  const amounts = new Map<string, number | null>()
   for (let index = 1; index < lines.length; index++) {
     const raw = lines[index] as string
     if (raw.trim() === '') continue
@@ -77,10 +88,10 @@ export function parseRoll(
     const [iupd, fiscalCode, name, kind, description, instalmentText, dueDate, amountText] = cells as string[]
     const fiscal = (fiscalCode as string).toUpperCase()
     const instalment = Number(instalmentText)
-    const amountCents = centsFromEuro(amountText as string)
+    const amountCents = remember(amounts, amountText as string, centsFromEuro)
     const problem = !/^[A-Za-z0-9_.-]{1,35}$/.test(iupd as string)
       ? 'payments.roll-iupd'
-      : !isValidFiscalCode(fiscal) && !/^\d{11}$/.test(fiscal)
+      : !remember(debtors, fiscal, isValidDebtor)
         ? 'payments.roll-fiscal-code'
         : !name || (name as string).length > 70
           ? 'payments.roll-name'
@@ -90,7 +101,7 @@ export function parseRoll(
               ? 'payments.roll-description'
               : !Number.isInteger(instalment) || instalment < 0 || instalment > 24
                 ? 'payments.roll-instalment'
-                : !isIsoDate(dueDate as string)
+                : !remember(dates, dueDate as string, isIsoDate)
                   ? 'payments.roll-date'
                   : amountCents === null
                     ? 'payments.roll-amount'
@@ -129,6 +140,14 @@ export function parseRoll(
   return { positions: [...byIupd.values()], errors, errorCount }
 }
 
+/** The IUPD a unique-index violation names, when that is what stopped an insert. */
+function existingIupdIn(error: unknown): string | null {
+  const cause = (error as { cause?: unknown })?.cause ?? error
+  const { code, constraint, detail } = cause as { code?: string; constraint?: string; detail?: string }
+  if (code !== '23505' || constraint !== 'payment_positions_iupd_idx') return null
+  return /\(iupd\)=\((.*)\)/.exec(detail ?? '')?.[1] ?? null
+}
+
 /**
  * Imports a roll (the yearly TARI list, a batch of fines): all of it or nothing. A rejected roll
  * answers every bad line (the first hundred) and leaves the database as it was.
@@ -152,20 +171,6 @@ export async function importRoll(
     let options = 0
     for (let start = 0; start < parsed.positions.length; start += CHUNK) {
       const chunk = parsed.positions.slice(start, start + CHUNK)
-      const taken = await existingIupds(
-        tx,
-        chunk.map((position) => position.iupd),
-      )
-      if (taken.size > 0) {
-        const errors = chunk
-          .filter((position) => taken.has(position.iupd))
-          .slice(0, MAX_REPORTED)
-          .map((position) => ({
-            path: `line ${position.line}`,
-            message: translate(ctx.meta.locale, 'payments.roll-exists', { iupd: position.iupd }),
-          }))
-        throw refuse(errors, taken.size)
-      }
       const count = chunk.reduce((sum, position) => sum + position.options.length, 0)
       const sequence = await drawIuvSequence(tx, count)
       let next = 0
@@ -188,19 +193,25 @@ export async function importRoll(
             amountCents: option.amountCents,
             dueDate: option.dueDate,
             description: label.slice(0, 140),
-            transfers: [
-              {
-                creditorFiscalCode: city.fiscalCode,
-                iban: settings.iban,
-                amountCents: option.amountCents,
-                remittance: label.slice(0, 140),
-                category: position.kind === 'tari' ? '9/0101108TS/' : '9/0201133IM/',
-              },
-            ],
+            transfers: null,
           })
         }
       }
-      await insertPositionsInBulk(tx, positionRows, optionRows)
+      await insertPositionsInBulk(tx, positionRows, optionRows).catch((error: unknown) => {
+        // The unique index finds positions already imported, without a look-up per chunk.
+        const taken = existingIupdIn(error)
+        if (!taken) throw error
+        const line = chunk.find((position) => position.iupd === taken)?.line ?? 0
+        throw refuse(
+          [
+            {
+              path: `line ${line}`,
+              message: translate(ctx.meta.locale, 'payments.roll-exists', { iupd: taken }),
+            },
+          ],
+          1,
+        )
+      })
       options += optionRows.length
     }
     await recordAudit(tx, ctx.actor, ctx.meta, ctx.clock.now(), {

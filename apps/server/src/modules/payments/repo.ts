@@ -40,7 +40,7 @@ export interface NewOption {
   amountCents: number
   dueDate: string
   description: string
-  transfers: Transfer[]
+  transfers: Transfer[] | null
 }
 
 /**
@@ -52,24 +52,14 @@ export async function insertPositionsInBulk(db: Queryable, positions: NewPositio
   await db.execute(sql`
     insert into ${paymentPositions} (id, iupd, debtor_fiscal_code, debtor_name, kind, description, source)
     select id, iupd, "debtorFiscalCode", "debtorName", kind, description, source
-    from jsonb_to_recordset(${JSON.stringify(positions)}::jsonb) as x(
+    from json_to_recordset(${JSON.stringify(positions)}::json) as x(
       id uuid, iupd text, "debtorFiscalCode" text, "debtorName" text, kind text, description text, source text)`)
   await db.execute(sql`
     insert into ${paymentOptions} (position_id, nav, kind, instalment, amount_cents, due_date, description, transfers)
     select "positionId", nav, kind, instalment, "amountCents", "dueDate", description, transfers
-    from jsonb_to_recordset(${JSON.stringify(options)}::jsonb) as x(
+    from json_to_recordset(${JSON.stringify(options)}::json) as x(
       "positionId" uuid, nav text, kind text, instalment int, "amountCents" int, "dueDate" date,
       description text, transfers jsonb)`)
-}
-
-/** Which of these IUPDs exist already. */
-export async function existingIupds(db: Queryable, iupds: string[]): Promise<Set<string>> {
-  if (iupds.length === 0) return new Set()
-  const rows = await db
-    .select({ iupd: paymentPositions.iupd })
-    .from(paymentPositions)
-    .where(inArray(paymentPositions.iupd, iupds))
-  return new Set(rows.map((row) => row.iupd))
 }
 
 export async function listPositionsOf(db: Queryable, fiscalCode: string) {

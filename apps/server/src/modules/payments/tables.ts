@@ -71,7 +71,11 @@ export const paymentOptions = pgTable(
     amountCents: integer('amount_cents').notNull(),
     dueDate: date('due_date').notNull(),
     description: text('description').notNull(),
-    transfers: jsonb('transfers').$type<Transfer[]>().notNull(),
+    /**
+     * Null for the usual case, one transfer of the whole amount to the city's account; a list when
+     * the payment is shared with other bodies.
+     */
+    transfers: jsonb('transfers').$type<Transfer[]>(),
     status: text('status').notNull().default('unpaid'),
     paidAt: timestamp('paid_at', { withTimezone: true }),
     receiptId: uuid('receipt_id'),
