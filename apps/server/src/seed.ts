@@ -4,6 +4,7 @@ import { DEMO_CITY } from './modules/city/demo-city.js'
 import { configureCity, getCityProfile } from './modules/city/service.js'
 import { seedStaff } from './modules/identity/staff-admin-service.js'
 import { seedNewsletterTopics } from './modules/newsletter/seed.js'
+import { seedDemoPayments } from './modules/payments/seed.js'
 import { refreshRegistryStatistics, seedPopulation } from './modules/registry/service.js'
 import type { Clock } from './platform/clock.js'
 import type { ServiceContext } from './platform/context.js'
@@ -33,6 +34,7 @@ export async function seedDemoCity(deps: AppDependencies, options: SeedOptions, 
   const catalogue = await seedCatalogue(ctx)
   log.info(catalogue, 'service catalogue ready')
   log.info(await seedNewsletterTopics(ctx), 'newsletter topics ready')
+  log.info(await seedDemoPayments(ctx, deps.config.payments), 'demo payments ready')
   const city = existing ?? DEMO_CITY
   log.info({ citizens: options.citizens }, 'seeding the demo population')
   let lastReport = 0

@@ -9,7 +9,7 @@ const SESSION_PATH = '/api/v1/session'
 /** Answers worth reading offline: who is signed in, the city, the account and the folder. */
 const OFFLINE_READABLE = [SESSION_PATH, '/api/v1/city', '/api/v1/me', '/api/v1/folder/']
 /** Never touched: sign-in round trips, the provider, health checks, other API calls. */
-const PASS_THROUGH = ['/api/', '/auth/', '/dev-idp/', '/dev/', '/health/', '/open311/']
+const PASS_THROUGH = ['/api/', '/auth/', '/dev-idp/', '/dev/', '/health/', '/open311/', '/sandbox/']
 
 self.addEventListener('install', (event) => {
   event.waitUntil(

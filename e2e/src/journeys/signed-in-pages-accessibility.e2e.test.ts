@@ -62,7 +62,8 @@ describe('sign-in, personal area and back office pages meet WCAG 2.1 AA', () => 
         await checkPage(page, 'profile', width)
 
         await page.goto('/area-personale/pagamenti')
-        await page.getByTestId('payments-empty').waitFor()
+        // The demo city bills Ada's TARI: her notices are listed.
+        await page.getByTestId('payments-list').waitFor()
         await checkPage(page, 'payments', width)
         expectNoPageProblems(problems)
       } finally {

@@ -63,7 +63,7 @@ export function registerAuthentication(app: FastifyInstance, deps: AppDependenci
     const refusal = checkRouteAccess(accessOf(request), request.actor)
     if (refusal) return refusal
     const session = request.session as ResolvedSession | null
-    if (session && needsCsrfCheck(request.method, true)) {
+    if (session && needsCsrfCheck(request.method, true) && request.routeOptions.config?.csrf !== false) {
       const given = request.headers[CSRF_HEADER]
       if (typeof given !== 'string' || !sameSecret(given, session.csrfToken))
         return new AppError('CSRF_FAILED')

@@ -155,7 +155,7 @@ export function newsletterRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
     app.post(
       '/newsletter/one-click-unsubscribe',
       {
-        config: { access: PUBLIC },
+        config: { access: PUBLIC, csrf: false },
         schema: {
           tags: TAGS,
           summary: 'RFC 8058 one-click unsubscribe, POSTed by mail clients from the List-Unsubscribe header',

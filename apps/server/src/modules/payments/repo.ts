@@ -62,6 +62,14 @@ export async function insertPositionsInBulk(db: Queryable, positions: NewPositio
       description text, transfers jsonb)`)
 }
 
+export async function existingIupd(db: Queryable, iupd: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: paymentPositions.id })
+    .from(paymentPositions)
+    .where(eq(paymentPositions.iupd, iupd))
+  return Boolean(row)
+}
+
 export async function listPositionsOf(db: Queryable, fiscalCode: string) {
   const positions = await db
     .select()

@@ -219,6 +219,16 @@ describe('payments', () => {
 
   it('leaves the notice unpaid when the payment fails or is abandoned', async () => {
     const position = await importTari(`TARI-${randomUUID().slice(0, 8)}`)
+    // The payment page posts its form like another site would: the session cookie rides along
+    // without a CSRF token, and the page does not act as the citizen.
+    const cookieOnly = { cookie: citizen.headers.cookie as string }
+    const noToken = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/payments/checkouts',
+      headers: cookieOnly,
+      payload: { optionIds: [position.options[0]?.id] },
+    })
+    expect(noToken.statusCode).toBe(403)
     for (const outcome of ['fail', 'abandon']) {
       const started = await t.app.inject({
         method: 'POST',
@@ -229,7 +239,7 @@ describe('payments', () => {
       const ended = await t.app.inject({
         method: 'POST',
         url: started.json().redirectUrl,
-        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        headers: { ...cookieOnly, 'content-type': 'application/x-www-form-urlencoded' },
         payload: `outcome=${outcome}`,
       })
       expect(ended.headers.location).toContain(outcome === 'fail' ? 'esito=errore' : 'esito=annullato')

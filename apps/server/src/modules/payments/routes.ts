@@ -20,7 +20,8 @@ import {
 } from './schema.js'
 import { listMyPayments, recordRefund, startCheckout } from './service.js'
 
-const CITIZEN: RouteAccess = { kind: 'citizen' }
+// Payment notices carry amounts and debts: SPID level 2 or CIE, as for the folder's sensitive parts.
+const CITIZEN: RouteAccess = { kind: 'citizen', minimumLevel: 2 }
 const PAYMENTS_OFFICE: RouteAccess = { kind: 'staff', roles: ['admin', 'supervisor'] }
 const RECEIPTS: RouteAccess = { kind: 'api-client', scopes: ['payments:receipts'] }
 const TAGS = ['payments']

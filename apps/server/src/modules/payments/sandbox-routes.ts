@@ -65,7 +65,7 @@ export function sandboxCheckoutRoutes(deps: AppDependencies): FastifyPluginAsync
     app.post(
       '/sandbox/checkout/:id',
       {
-        config: { access: PUBLIC },
+        config: { access: PUBLIC, csrf: false },
         schema: {
           hide: true,
           params: z.object({ id: z.uuid() }),

@@ -14,6 +14,12 @@ export type RouteAccess =
 declare module 'fastify' {
   interface FastifyContextConfig {
     access?: RouteAccess
+    /**
+     * `false` for the few public routes that take form posts from other sites (a payment page, a
+     * mail client's one-click unsubscribe): they never act as the signed-in user, so a session
+     * cookie sent along needs no CSRF token.
+     */
+    csrf?: false
   }
 }
 

@@ -5,8 +5,9 @@ import { Icon } from '../../app/ui/icon'
 import { PageHeader } from '../../app/ui/page-header'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { RequireLevel } from '../identity/step-up'
+import { PaymentsList } from '../payments/payments-list'
 
-/** Payment notices need SPID level 2 or CIE; until payments arrive, the page says so honestly. */
+/** Payment notices need SPID level 2 or CIE: the citizen's pagoPA notices, paid online. */
 export function PaymentsPage() {
   const { t } = useTranslation()
   usePageTitle(t('payments.pageTitle'))
@@ -18,14 +19,18 @@ export function PaymentsPage() {
         parents={[{ label: t('personalArea.title'), to: PERSONAL_AREA_PATH }]}
       />
       <RequireLevel level={2} reason={t('payments.levelReason')}>
-        <div className="civico-empty-state" data-testid="payments-empty">
-          <Icon name="it-card" size="lg" color="primary" className="mb-2" />
-          <h2 className="h5">{t('payments.emptyTitle')}</h2>
-          <p>{t('payments.emptyText')}</p>
-          <Link to={PERSONAL_AREA_PATH} className="btn btn-outline-primary btn-sm">
-            {t('payments.back')}
-          </Link>
-        </div>
+        <PaymentsList
+          empty={
+            <div className="civico-empty-state" data-testid="payments-empty">
+              <Icon name="it-card" size="lg" color="primary" className="mb-2" />
+              <h2 className="h5">{t('payments.emptyTitle')}</h2>
+              <p>{t('payments.emptyText')}</p>
+              <Link to={PERSONAL_AREA_PATH} className="btn btn-outline-primary btn-sm">
+                {t('payments.back')}
+              </Link>
+            </div>
+          }
+        />
       </RequireLevel>
     </div>
   )
