@@ -1,6 +1,7 @@
 import '../modules/folder/reminders.js'
 import '../modules/identity/notices.js'
 import '../modules/payments/notices.js'
+import '../modules/payments/reminders.js'
 import { registerNewsletterJobs } from '../modules/newsletter/jobs.js'
 import { registerNotificationJobs } from '../modules/notifications/jobs.js'
 import type { AppDependencies } from './http/dependencies.js'

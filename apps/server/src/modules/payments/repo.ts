@@ -201,3 +201,33 @@ export async function listRefundsOfOptions(db: Queryable, optionIds: string[]) {
   if (optionIds.length === 0) return []
   return db.select().from(paymentRefunds).where(inArray(paymentRefunds.optionId, optionIds))
 }
+
+export interface DueOption {
+  optionId: string
+  nav: string
+  amountCents: number
+  dueDate: string
+  description: string
+  debtorFiscalCode: string
+}
+
+/**
+ * Unpaid notices falling due between two days, keyset-paged by id: instalments, and the single
+ * payment of positions that have no instalments (a position is reminded of once per due date).
+ */
+export async function listOptionsDueBetween(
+  db: Queryable,
+  window: { from: string; to: string; afterId?: string; limit: number },
+): Promise<DueOption[]> {
+  const result = (await db.execute(sql`
+    select o.id as "optionId", o.nav, o.amount_cents as "amountCents", o.due_date::text as "dueDate",
+           o.description, p.debtor_fiscal_code as "debtorFiscalCode"
+    from ${paymentOptions} o join ${paymentPositions} p on p.id = o.position_id
+    where o.status = 'unpaid' and p.status in ('published', 'partially-paid')
+      and o.due_date between ${window.from}::date and ${window.to}::date
+      and (o.kind = 'instalment' or not exists (
+        select 1 from ${paymentOptions} i where i.position_id = o.position_id and i.kind = 'instalment'))
+      and o.id > ${window.afterId ?? '00000000-0000-0000-0000-000000000000'}::uuid
+    order by o.id limit ${window.limit}`)) as unknown as { rows: DueOption[] }
+  return result.rows
+}

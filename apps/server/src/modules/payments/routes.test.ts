@@ -12,6 +12,8 @@ import {
 import { DEMO_CITY } from '../city/demo-city.js'
 import { configureCity, getCityProfile } from '../city/service.js'
 import { createApiClient } from '../identity/api-client-service.js'
+import { notifyDeps } from '../notifications/jobs.js'
+import { runDailyRules } from '../notifications/rules.js'
 import { notificationMessages } from '../notifications/tables.js'
 import { paymentPositions } from './tables.js'
 
@@ -323,5 +325,32 @@ describe('payments', () => {
     })
     expect(started.statusCode).toBe(400)
     expect(started.json().detail).toBe('Puoi pagare al massimo 5 avvisi insieme.')
+  })
+
+  it('reminds of an instalment due within a week and of one overdue, once each', async () => {
+    const debtor = await createCitizenSession(t.runtime, { fiscalCode: uniqueFiscalCode() })
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10)
+    const iupd = `TARI-${randomUUID().slice(0, 8)}`
+    const csv = [
+      header,
+      `${iupd};${debtor.fiscalCode};Luca Neri;tari;TARI 2026;1;${day(-3)};50,00`,
+      `${iupd};${debtor.fiscalCode};Luca Neri;tari;TARI 2026;2;${day(4)};50,00`,
+      `${iupd};${debtor.fiscalCode};Luca Neri;tari;TARI 2026;3;${day(90)};50,00`,
+    ].join('\n')
+    expect((await importCsv(csv)).statusCode).toBe(201)
+    const deps = { db: t.runtime.db, notify: notifyDeps(t.runtime), logger: t.runtime.logger }
+    for (let run = 0; run < 2; run++) {
+      await runDailyRules(deps, new Date(), { only: 'instalment-due-7', force: true })
+      await runDailyRules(deps, new Date(), { only: 'instalment-overdue', force: true })
+    }
+    const messages = await t.runtime.db
+      .select()
+      .from(notificationMessages)
+      .where(eq(notificationMessages.recipientFiscalCode, debtor.fiscalCode))
+    expect(messages.map((message) => message.template).sort()).toEqual(['payments.due', 'payments.overdue'])
+    const due = messages.find((message) => message.template === 'payments.due')
+    expect(due?.subject).toMatch(/^TARI 2026 – rata 2: 50,00\s€ entro il /)
+    expect(due?.payment).toMatchObject({ amountCents: 5000, payeeFiscalCode: cityFiscalCode })
+    expect(due?.dueDate).toBe(day(4))
   })
 })
