@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { inTransaction } from '../../db/transaction.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { createTestApp, type TestApp } from '../../test/app.js'
 import {
@@ -15,6 +16,8 @@ import { createApiClient } from '../identity/api-client-service.js'
 import { notifyDeps } from '../notifications/jobs.js'
 import { runDailyRules } from '../notifications/rules.js'
 import { notificationMessages } from '../notifications/tables.js'
+import { isValidNoticeNumber } from './policy.js'
+import { createPosition } from './positions.js'
 import { paymentPositions } from './tables.js'
 
 interface Option {
@@ -352,5 +355,30 @@ describe('payments', () => {
     expect(due?.subject).toMatch(/^TARI 2026 – rata 2: 50,00\s€ entro il /)
     expect(due?.payment).toMatchObject({ amountCents: 5000, payeeFiscalCode: cityFiscalCode })
     expect(due?.dueDate).toBe(day(4))
+  })
+
+  it('bills a citizen from another capability inside its transaction', async () => {
+    const debtor = await createCitizenSession(t.runtime, { fiscalCode: uniqueFiscalCode() })
+    const billed = await inTransaction(t.runtime.db, (tx) =>
+      createPosition(tx, t.runtime.config.payments, {
+        iupd: `CERT-${randomUUID().slice(0, 8)}`,
+        debtorFiscalCode: debtor.fiscalCode,
+        debtorName: 'Luca Neri',
+        kind: 'stamp-duty',
+        description: 'Imposta di bollo – certificato di residenza',
+        source: 'certificates',
+        options: [{ instalment: null, amountCents: 1600, dueDate: '2027-01-31' }],
+      }),
+    )
+    expect(billed.noticeNumbers).toHaveLength(1)
+    expect(isValidNoticeNumber(billed.noticeNumbers[0] as string)).toBe(true)
+    const listed = await myPayments(debtor)
+    expect(listed).toEqual([
+      expect.objectContaining({
+        id: billed.positionId,
+        kind: 'stamp-duty',
+        options: [expect.objectContaining({ kind: 'single', amountCents: 1600, payable: true })],
+      }),
+    ])
   })
 })
