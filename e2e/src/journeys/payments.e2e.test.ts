@@ -32,6 +32,12 @@ describe('payments', () => {
       await expectHeading(page, 'Pagamenti')
       const position = page.locator('[data-position]', { hasText: /^TARI \d{4} – Tassa rifiuti/ })
       await position.waitFor()
+      // The notice PDF, with its QR codes, downloads for the signed-in debtor.
+      const href = (await position.getByTestId('notice-pdf').getAttribute('href')) as string
+      const pdf = await page.request.get(href)
+      expect(pdf.status()).toBe(200)
+      expect(pdf.headers()['content-type']).toBe('application/pdf')
+      expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-')
       await expectNoAccessibilityViolations(page, 'the payments page at 360 px')
       await saveScreenshot(page, 'payments')
 

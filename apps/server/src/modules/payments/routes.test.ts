@@ -381,4 +381,17 @@ describe('payments', () => {
       }),
     ])
   })
+
+  it('gives the debtor, and nobody else, the notice PDF with a slip per way to pay', async () => {
+    const position = await importTari(`TARI-${randomUUID().slice(0, 8)}`)
+    const url = `/api/v1/payments/positions/${position.id}/notice.pdf`
+    const pdf = await t.app.inject({ method: 'GET', url, headers: citizen.headers })
+    expect(pdf.statusCode).toBe(200)
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-')
+    // Four slips, each with its QR code image (drawn with its transparency mask).
+    expect(pdf.rawPayload.toString('latin1').match(/\/SMask \d+ 0 R/g)).toHaveLength(4)
+    const stranger = await createCitizenSession(t.runtime, { fiscalCode: uniqueFiscalCode() })
+    expect((await t.app.inject({ method: 'GET', url, headers: stranger.headers })).statusCode).toBe(404)
+  })
 })

@@ -18,7 +18,7 @@ import {
   ZRefundInput,
   ZRefundResult,
 } from './schema.js'
-import { listMyPayments, recordRefund, startCheckout } from './service.js'
+import { listMyPayments, recordRefund, renderMyNotice, startCheckout } from './service.js'
 
 // Payment notices carry amounts and debts: SPID level 2 or CIE, as for the folder's sensitive parts.
 const CITIZEN: RouteAccess = { kind: 'citizen', minimumLevel: 2 }
@@ -50,6 +50,27 @@ export function paymentRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       async (request, reply) => {
         reply.header('cache-control', 'no-store')
         return listMyPayments(serviceContext(deps, request)) as never
+      },
+    )
+
+    app.get(
+      '/payments/positions/:id/notice.pdf',
+      {
+        config: { access: CITIZEN },
+        schema: {
+          tags: TAGS,
+          summary: 'The payment notice (avviso) as a PDF, with a QR code per way to pay',
+          params: z.object({ id: z.uuid() }),
+          produces: ['application/pdf'],
+        },
+      },
+      async (request, reply) => {
+        const pdf = await renderMyNotice(serviceContext(deps, request), request.params.id)
+        return reply
+          .header('cache-control', 'no-store')
+          .header('content-disposition', 'attachment; filename="avviso-pagamento.pdf"')
+          .type('application/pdf')
+          .send(pdf)
       },
     )
 

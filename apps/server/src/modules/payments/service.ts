@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.js'
 import { getCityProfile } from '../city/service.js'
 import { type NotifyDeps, notifyCitizen } from '../notifications/service.js'
 import './messages.js'
+import { renderNoticePdf } from './notice-pdf.js'
 import { PAYMENT_REFUNDED_TEMPLATE } from './notices.js'
 import { MAX_CART_NOTICES, type OptionState, payableOptionIds } from './policy.js'
 import { type PaymentProvider, PaymentProviderError } from './provider.js'
@@ -235,5 +236,37 @@ export async function recordRefund(
       action: { url: '/area-personale/pagamenti' },
     })
     return { id: refund?.id as string, refundedCents: refunded + input.amountCents }
+  })
+}
+
+/** The notice PDF of one of the citizen's positions: the options still payable, each with its QR code. */
+export async function renderMyNotice(ctx: ServiceContext, positionId: string): Promise<Buffer> {
+  const fiscalCode = payerOf(ctx)
+  const options = await listOptionsOfPosition(ctx.db, positionId)
+  const [first] = await findOptionsWithPositions(
+    ctx.db,
+    options.slice(0, 1).map((option) => option.id),
+  )
+  if (!first || first.position.debtorFiscalCode !== fiscalCode) {
+    throw new AppError('NOT_FOUND', { messageKey: 'payments.position-missing' })
+  }
+  const payable = new Set(payableOptionIds(options.map(state)))
+  const city = await getCityProfile(ctx)
+  const shown = options
+    .filter((option) => payable.has(option.id))
+    .sort((a, b) =>
+      a.kind === 'single' ? -1 : b.kind === 'single' ? 1 : (a.instalment ?? 0) - (b.instalment ?? 0),
+    )
+  if (shown.length === 0) throw new AppError('CONFLICT', { messageKey: 'payments.nothing-to-pay' })
+  return renderNoticePdf({
+    city: { name: city?.name ?? 'Comune', fiscalCode: city?.fiscalCode ?? '' },
+    debtor: { name: first.position.debtorName, fiscalCode: first.position.debtorFiscalCode },
+    description: first.position.description,
+    options: shown.map((option) => ({
+      label: option.kind === 'single' ? 'Unica soluzione' : `Rata ${option.instalment}`,
+      nav: option.nav,
+      amountCents: option.amountCents,
+      dueDate: option.dueDate,
+    })),
   })
 }

@@ -89,6 +89,14 @@ function PositionCard({
           ))}
         </fieldset>
       ) : null}
+      {open.length > 0 ? (
+        <p className="mt-2 mb-0">
+          <a href={`/api/v1/payments/positions/${position.id}/notice.pdf`} download data-testid="notice-pdf">
+            {t('payments.download')}
+            <span className="visually-hidden"> – {position.description}</span>
+          </a>
+        </p>
+      ) : null}
       {paid.length > 0 ? (
         <>
           <h3 className="h6 mt-3">{t('payments.paid')}</h3>
