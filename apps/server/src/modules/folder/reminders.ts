@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { inTransaction } from '../../db/transaction.js'
+import { formatLongDate } from '../../platform/format.js'
 import type { Locale } from '../../platform/i18n.js'
 import { type ProactiveRule, registerRule } from '../notifications/rules.js'
 import { notifyCitizen } from '../notifications/service.js'
@@ -81,15 +82,6 @@ const WORDS: Record<
   },
 }
 
-function longDate(isoDate: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'it-IT', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${isoDate}T12:00:00Z`))
-}
-
 registerTemplate({
   id: DOCUMENT_EXPIRING_TEMPLATE,
   topic: 'deadlines',
@@ -97,7 +89,7 @@ registerTemplate({
   params: ZExpiringParams,
   render(locale, params) {
     const words = WORDS[locale][params.kind]
-    const date = longDate(params.validUntil, locale)
+    const date = formatLongDate(params.validUntil, locale)
     const subject = locale === 'en' ? `${words.name} expires on ${date}` : `${words.name} scade il ${date}`
     const ends = locale === 'en' ? `expires on **${date}**.` : `scade il **${date}**.`
     return {

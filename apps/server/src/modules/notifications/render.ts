@@ -1,4 +1,5 @@
 import MarkdownIt from 'markdown-it'
+import { escapeHtml } from '../../platform/html.js'
 
 // Raw HTML in a message is shown as text, never passed through; links keep markdown-it's check that
 // refuses javascript:, vbscript:, file: and data: addresses.
@@ -7,10 +8,6 @@ const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true })
 /** Safe HTML of a message body, for the inbox and e-mail. */
 export function renderMarkdown(source: string): string {
   return markdown.render(source)
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
 }
 
 /** A plain, accessible e-mail: the city's name, the message, and where to change preferences. */

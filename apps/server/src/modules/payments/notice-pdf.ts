@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
+import { formatEuro, formatShortDate } from '../../platform/format.js'
 import { formatNoticeNumber, qrPayload } from './policy.js'
 
 export interface NoticeDocument {
@@ -12,19 +13,6 @@ export interface NoticeDocument {
 
 const BLUE = '#0066cc'
 const GREY = '#5c6f82'
-
-function euro(cents: number): string {
-  return new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(cents / 100)
-}
-
-function day(iso: string): string {
-  return new Intl.DateTimeFormat('it-IT', {
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${iso}T00:00:00Z`))
-}
 
 /**
  * The payment notice (avviso di pagamento): who owes what to whom, and one slip per way to pay
@@ -82,8 +70,8 @@ export async function renderNoticePdf(notice: NoticeDocument): Promise<Buffer> {
       .fontSize(12)
       .text(option.label, 60, top + 12, { width: 330 })
     doc.font('Helvetica').fontSize(10)
-    doc.text(`Importo: ${euro(option.amountCents)}`, 60, top + 34, { width: 330 })
-    doc.text(`Entro il: ${day(option.dueDate)}`, 60, top + 50, { width: 330 })
+    doc.text(`Importo: ${formatEuro(option.amountCents, 'it')}`, 60, top + 34, { width: 330 })
+    doc.text(`Entro il: ${formatShortDate(option.dueDate, 'it')}`, 60, top + 50, { width: 330 })
     doc.text(`Codice avviso: ${formatNoticeNumber(option.nav)}`, 60, top + 66, { width: 330 })
     doc.text(`Codice fiscale ente: ${notice.city.fiscalCode}`, 60, top + 82, { width: 330 })
     doc.image(codes[index] as Buffer, 420, top + 10, { width: 110 })

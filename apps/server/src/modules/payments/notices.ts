@@ -1,16 +1,10 @@
 import { z } from 'zod'
+import { formatEuro } from '../../platform/format.js'
 import type { Locale } from '../../platform/i18n.js'
 import { registerTemplate } from '../notifications/templates.js'
 
 export const PAYMENT_RECEIVED_TEMPLATE = 'payments.received'
 export const PAYMENT_REFUNDED_TEMPLATE = 'payments.refunded'
-
-function euro(cents: number, locale: Locale): string {
-  return new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'it-IT', {
-    style: 'currency',
-    currency: 'EUR',
-  }).format(cents / 100)
-}
 
 const ZPaid = z.object({ description: z.string(), amountCents: z.number().int(), nav: z.string() })
 
@@ -20,7 +14,7 @@ registerTemplate({
   legal: false,
   params: ZPaid,
   render(locale: Locale, params) {
-    const amount = euro(params.amountCents, locale)
+    const amount = formatEuro(params.amountCents, locale)
     if (locale === 'en') {
       return {
         subject: `Payment received: ${params.description}`,
@@ -46,7 +40,7 @@ registerTemplate({
   legal: true,
   params: ZPaid.extend({ reason: z.string() }),
   render(locale: Locale, params) {
-    const amount = euro(params.amountCents, locale)
+    const amount = formatEuro(params.amountCents, locale)
     if (locale === 'en') {
       return {
         subject: `Refund of ${amount}: ${params.description}`,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { inTransaction } from '../../db/transaction.js'
+import { formatEuro, formatLongDate } from '../../platform/format.js'
 import type { Locale } from '../../platform/i18n.js'
 import { getCityProfile } from '../city/service.js'
 import { type ProactiveRule, registerRule } from '../notifications/rules.js'
@@ -20,17 +21,11 @@ const ZDue = z.object({
 })
 
 function words(locale: Locale, params: z.infer<typeof ZDue>) {
-  const amount = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : 'it-IT', {
-    style: 'currency',
-    currency: 'EUR',
-  }).format(params.amountCents / 100)
-  const date = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'it-IT', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${params.dueDate}T00:00:00Z`))
-  return { amount, date, nav: formatNoticeNumber(params.nav) }
+  return {
+    amount: formatEuro(params.amountCents, locale),
+    date: formatLongDate(params.dueDate, locale),
+    nav: formatNoticeNumber(params.nav),
+  }
 }
 
 registerTemplate({

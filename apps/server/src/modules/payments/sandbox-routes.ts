@@ -1,19 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { formatEuro } from '../../platform/format.js'
+import { escapeHtml } from '../../platform/html.js'
 import { PUBLIC } from '../../platform/http/access.js'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
 import { serviceContext } from '../../platform/http/service-context.js'
 import { notifyDeps } from '../notifications/jobs.js'
 import { formatNoticeNumber } from './policy.js'
 import { completeSandboxCheckout, describeSandboxCheckout } from './service.js'
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (character) => `&#${character.charCodeAt(0)};`)
-}
-
-function euro(cents: number): string {
-  return new Intl.NumberFormat('it-IT', { style: 'currency', currency: 'EUR' }).format(cents / 100)
-}
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="it"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -45,16 +39,16 @@ export function sandboxCheckoutRoutes(deps: AppDependencies): FastifyPluginAsync
         const rows = notices
           .map(
             (notice) =>
-              `<tr><td>${escapeHtml(notice.description)}<br><small>${formatNoticeNumber(notice.nav)}</small></td><td>${euro(notice.amountCents)}</td></tr>`,
+              `<tr><td>${escapeHtml(notice.description)}<br><small>${formatNoticeNumber(notice.nav)}</small></td><td>${formatEuro(notice.amountCents, 'it')}</td></tr>`,
           )
           .join('')
         const html = page(
           'Pagamento di prova',
           `<h1>Pagamento di prova</h1>
 <table><caption>Avvisi nel carrello</caption><thead><tr><th scope="col">Avviso</th><th scope="col">Importo</th></tr></thead>
-<tbody>${rows}</tbody><tfoot><tr><th scope="row">Totale</th><td>${euro(checkout.totalCents)}</td></tr></tfoot></table>
+<tbody>${rows}</tbody><tfoot><tr><th scope="row">Totale</th><td>${formatEuro(checkout.totalCents, 'it')}</td></tr></tfoot></table>
 <form method="post" action="/sandbox/checkout/${checkout.id}">
-<button class="pay" name="outcome" value="pay">Paga ${euro(checkout.totalCents)}</button>
+<button class="pay" name="outcome" value="pay">Paga ${formatEuro(checkout.totalCents, 'it')}</button>
 <button class="other" name="outcome" value="fail">Simula un errore</button>
 <button class="other" name="outcome" value="abandon">Annulla</button></form>`,
         )

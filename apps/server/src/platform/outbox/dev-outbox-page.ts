@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { escapeHtml } from '../html.js'
 import { PUBLIC } from '../http/access.js'
 import type { AppDependencies } from '../http/dependencies.js'
 import { type DevOutboxMessage, listLatestDevOutboxMessages } from './dev-outbox-repo.js'
@@ -18,15 +19,6 @@ const ZOutboxMessage = z.object({
   html: z.string().nullable(),
   createdAt: z.iso.datetime(),
 })
-
-function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;')
-}
 
 function renderMessage(message: DevOutboxMessage): string {
   const when = message.createdAt.toLocaleString('it-IT', { timeZone: 'Europe/Rome' })

@@ -1,3 +1,4 @@
+import { escapeHtml } from '../../../platform/html.js'
 import type { CitizenTestIdentity, LevelChoice, StaffTestIdentity } from './identities.js'
 import { DEV_IDP_STYLESHEET_PATH, interactionPath } from './paths.js'
 
@@ -28,14 +29,7 @@ button:focus-visible, input:focus-visible, select:focus-visible { outline: 3px s
 .error { border-left: 4px solid #d9364f; background: #fdecee; padding: .75rem 1rem; }
 `
 
-export function escapeHtml(value: string): string {
-  return value
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
-    .replaceAll("'", '&#39;')
-}
+export { escapeHtml }
 
 function layout(title: string, body: string): string {
   return `<!doctype html>
