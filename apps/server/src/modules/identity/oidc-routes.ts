@@ -1,4 +1,3 @@
-import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
@@ -6,6 +5,7 @@ import type { OidcClientConfig } from '../../config.js'
 import { AppError } from '../../platform/errors.js'
 import { PUBLIC } from '../../platform/http/access.js'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
+import { limitPerAddress } from '../../platform/http/rate-limit.js'
 import { requestMeta } from '../../platform/http/request-context.js'
 import { notifyDeps } from '../notifications/jobs.js'
 import { bindLoginToBrowser, takeLoginBinding } from './login-binding.js'
@@ -115,16 +115,7 @@ export function oidcRoutes(deps: AppDependencies, options: OidcRouteOptions = {}
     })
 
     // Registered inside this plugin, the limiter covers the sign-in routes and nothing else.
-    await app.register(rateLimit, {
-      max: limit.max,
-      timeWindow: limit.timeWindowMs,
-      keyGenerator: (request) => `${request.ip}|${request.routeOptions.url ?? ''}`,
-      errorResponseBuilder: (_request, context) =>
-        new AppError('RATE_LIMITED', {
-          headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
-          internalDetail: 'sign-in rate limit reached',
-        }),
-    })
+    await limitPerAddress(app, { ...limit, what: 'sign-in' })
 
     app.get(
       '/citizen/login',

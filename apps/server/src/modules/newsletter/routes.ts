@@ -1,9 +1,9 @@
-import rateLimit from '@fastify/rate-limit'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { AppError } from '../../platform/errors.js'
 import { PUBLIC, type RouteAccess } from '../../platform/http/access.js'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
+import { acceptFormPosts } from '../../platform/http/form-body.js'
+import { limitPerAddress } from '../../platform/http/rate-limit.js'
 import { serviceContext } from '../../platform/http/service-context.js'
 import { translate } from '../../platform/i18n.js'
 import {
@@ -49,15 +49,10 @@ const TAGS = ['newsletter']
 /** Subscribing sends an e-mail: limited per address so the form cannot flood someone's mailbox. */
 function subscriptionRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {
-    await app.register(rateLimit, {
+    await limitPerAddress(app, {
       max: deps.config.newsletter.subscribeLimitPerMinute,
-      timeWindow: 60_000,
-      keyGenerator: (request) => `${request.ip}|${request.routeOptions.url ?? ''}`,
-      errorResponseBuilder: (_request, context) =>
-        new AppError('RATE_LIMITED', {
-          headers: { 'retry-after': String(Math.max(1, Math.ceil(context.ttl / 1000))) },
-          internalDetail: 'newsletter rate limit reached',
-        }),
+      timeWindowMs: 60_000,
+      what: 'newsletter subscription',
     })
 
     app.post(
@@ -100,11 +95,7 @@ function subscriptionRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
 export function newsletterRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {
     // RFC 8058: mail clients POST "List-Unsubscribe=One-Click" as a form; nothing else here takes forms.
-    app.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: 1024 },
-      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
-    )
+    acceptFormPosts(app)
     await app.register(subscriptionRoutes(deps))
 
     app.get(

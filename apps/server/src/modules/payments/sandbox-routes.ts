@@ -4,6 +4,7 @@ import { formatEuro } from '../../platform/format.js'
 import { escapeHtml } from '../../platform/html.js'
 import { PUBLIC } from '../../platform/http/access.js'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
+import { acceptFormPosts } from '../../platform/http/form-body.js'
 import { serviceContext } from '../../platform/http/service-context.js'
 import { notifyDeps } from '../notifications/jobs.js'
 import { formatNoticeNumber } from './policy.js'
@@ -22,11 +23,7 @@ th,td{padding:.5rem;border-bottom:1px solid #d9dadb;text-align:left}button{font:
 /** The sandbox checkout: the page pagoPA Checkout would be, with a button for each ending. */
 export function sandboxCheckoutRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
   return async (app) => {
-    app.addContentTypeParser(
-      'application/x-www-form-urlencoded',
-      { parseAs: 'string', bodyLimit: 1024 },
-      (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))),
-    )
+    acceptFormPosts(app)
 
     app.get(
       '/sandbox/checkout/:id',
