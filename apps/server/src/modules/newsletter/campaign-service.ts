@@ -21,6 +21,7 @@ import {
   updateTopic,
 } from './repo.js'
 import { SEND_BATCH_JOB } from './sending.js'
+import { requireActiveTopics } from './service.js'
 import type { LocalisedText } from './tables.js'
 
 type CampaignWords = { it: string; en?: string }
@@ -65,8 +66,7 @@ export async function createTopic(
       subjectId: input.id,
       details: { title: input.title },
     })
-    const [topic] = (await listTopics(tx, { activeOnly: false })).filter((t) => t.id === input.id)
-    return staffTopicView(topic as TopicRow, 0)
+    return staffTopicView(created, 0)
   })
 }
 
@@ -132,16 +132,7 @@ export async function getStaffCampaign(ctx: Pick<ServiceContext, 'db'>, id: stri
 }
 
 async function requireTopics(ctx: Pick<ServiceContext, 'db'>, ids: string[]): Promise<string[]> {
-  const known = new Set((await listTopics(ctx.db, { activeOnly: true })).map((t) => t.id))
-  const unknown = ids.filter((id) => !known.has(id))
-  if (unknown.length > 0) {
-    throw new AppError('VALIDATION_FAILED', {
-      messageKey: 'newsletter.topic-unknown',
-      params: { topics: unknown.join(', ') },
-      fieldErrors: [{ path: 'body.topics', message: unknown.join(', ') }],
-    })
-  }
-  return [...new Set(ids)].sort()
+  return (await requireActiveTopics(ctx, ids)).map((topic) => topic.id)
 }
 
 export async function createCampaign(

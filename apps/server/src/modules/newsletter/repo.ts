@@ -27,12 +27,13 @@ export async function listTopics(db: Queryable, options: { activeOnly: boolean }
   return filtered.orderBy(asc(newsletterTopics.position), asc(newsletterTopics.id))
 }
 
+/** Adds a topic; null when the code is taken. */
 export async function insertTopic(
   db: Queryable,
   row: typeof newsletterTopics.$inferInsert,
-): Promise<boolean> {
-  const inserted = await db.insert(newsletterTopics).values(row).onConflictDoNothing().returning()
-  return inserted.length > 0
+): Promise<TopicRow | null> {
+  const [inserted] = await db.insert(newsletterTopics).values(row).onConflictDoNothing().returning()
+  return inserted ?? null
 }
 
 export async function updateTopic(

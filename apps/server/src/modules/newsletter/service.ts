@@ -47,8 +47,12 @@ export async function listPublicTopics(ctx: Pick<ServiceContext, 'db' | 'meta'>)
   return topics.map((topic) => topicView(topic, ctx.meta.locale))
 }
 
-async function requireKnownTopics(ctx: Pick<ServiceContext, 'db'>, ids: string[]): Promise<string[]> {
-  const active = new Set((await listTopics(ctx.db, { activeOnly: true })).map((topic) => topic.id))
+/** The chosen topics, each once and in code order; one that is unknown or retired is refused by name. */
+export async function requireActiveTopics(
+  ctx: Pick<ServiceContext, 'db'>,
+  ids: string[],
+): Promise<TopicRow[]> {
+  const active = new Map((await listTopics(ctx.db, { activeOnly: true })).map((topic) => [topic.id, topic]))
   const unknown = ids.filter((id) => !active.has(id))
   if (unknown.length > 0) {
     throw new AppError('VALIDATION_FAILED', {
@@ -57,7 +61,7 @@ async function requireKnownTopics(ctx: Pick<ServiceContext, 'db'>, ids: string[]
       fieldErrors: [{ path: 'body.topics', message: unknown.join(', ') }],
     })
   }
-  return [...new Set(ids)].sort()
+  return [...new Set(ids)].sort().map((id) => active.get(id) as TopicRow)
 }
 
 function confirmationEmail(input: {
@@ -100,7 +104,8 @@ export async function requestSubscription(
   input: { email: string; topics: string[]; locale?: Locale },
 ): Promise<{ status: 'confirmation-sent' }> {
   const email = normaliseEmail(input.email)
-  const topics = await requireKnownTopics(ctx, input.topics)
+  const chosen = await requireActiveTopics(ctx, input.topics)
+  const topics = chosen.map((topic) => topic.id)
   const locale = input.locale ?? ctx.meta.locale
   const now = ctx.clock.now()
   const token = newToken()
@@ -132,7 +137,7 @@ export async function requestSubscription(
         locale,
         cityName: city?.name ?? 'Comune',
         publicUrl: deps.publicUrl,
-        topics: await topicTitles(ctx, topics, locale),
+        topics: chosen.map((topic) => topic.title[locale]),
       }),
     )
   } catch (error) {
@@ -146,17 +151,6 @@ export async function requestSubscription(
     })
   }
   return { status: 'confirmation-sent' }
-}
-
-async function topicTitles(
-  ctx: Pick<ServiceContext, 'db'>,
-  ids: string[],
-  locale: Locale,
-): Promise<string[]> {
-  const titles = new Map(
-    (await listTopics(ctx.db, { activeOnly: false })).map((t) => [t.id, t.title[locale]]),
-  )
-  return ids.map((id) => titles.get(id) ?? id)
 }
 
 function subscriptionView(subscriber: SubscriberRow) {
