@@ -41,10 +41,6 @@ const ZEnvironment = z.object({
     .string()
     .regex(/^[0-4]\d$/, 'must be the two-digit segregation code pagoPA assigned, 00 to 49')
     .default('01'),
-  PAGOPA_IBAN: z
-    .string()
-    .regex(/^IT\d{2}[A-Z]\d{10}[0-9A-Z]{12}$/, 'must be an Italian IBAN, e.g. IT60X0542811101000000123456')
-    .default('IT60X0542811101000000123456'),
   PAGOPA_CHECKOUT_URL: z
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .default('https://api.platform.pagopa.it/checkout/ec/v1'),
@@ -111,12 +107,11 @@ export type Config = {
   /** How often the queue looks for jobs whose worker died (and so how soon they run again). */
   jobsMaintenanceSeconds: number
   /**
-   * pagoPA: the city's segregation code and IBAN for notices, and where citizens pay — pagoPA
+   * pagoPA: the city's segregation code for notices, and where citizens pay — pagoPA
    * Checkout with the city's key, the sandbox outside production, or nowhere.
    */
   payments: {
     segregationCode: string
-    iban: string
     provider: { kind: 'sandbox' } | { kind: 'pagopa-checkout'; url: string; key: string } | { kind: 'off' }
   }
   /** The bundled OpenID provider at /dev-idp: on by default outside production, never in production. */
@@ -225,7 +220,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobsMaintenanceSeconds: value.JOBS_MAINTENANCE_SECONDS,
     payments: {
       segregationCode: value.PAGOPA_SEGREGATION_CODE,
-      iban: value.PAGOPA_IBAN,
       provider: value.PAGOPA_CHECKOUT_KEY
         ? { kind: 'pagopa-checkout', url: value.PAGOPA_CHECKOUT_URL, key: value.PAGOPA_CHECKOUT_KEY }
         : production

@@ -7,7 +7,8 @@ import { type Locale, translate } from '../../platform/i18n.js'
 import { getCityProfile } from '../city/service.js'
 import { isValidFiscalCode } from '../identity/codice-fiscale.js'
 import './messages.js'
-import { centsFromEuro, noticeNumberFor, POSITION_KINDS, type PositionKind } from './policy.js'
+import { centsFromEuro, POSITION_KINDS, type PositionKind } from './policy.js'
+import { noticeOption } from './positions.js'
 import { drawIuvSequence, insertPositionsInBulk, type NewOption, type NewPosition } from './repo.js'
 
 /** The columns of a roll, in this order, with a header line. */
@@ -154,7 +155,7 @@ function existingIupdIn(error: unknown): string | null {
  */
 export async function importRoll(
   ctx: ServiceContext,
-  settings: { segregationCode: string; iban: string },
+  settings: { segregationCode: string },
   input: { csv: string; source: string },
 ): Promise<{ positions: number; options: number }> {
   const parsed = parseRoll(input.csv, ctx.meta.locale)
@@ -180,21 +181,21 @@ export async function importRoll(
         const id = randomUUID()
         positionRows.push({ id, ...position, source: input.source })
         for (const option of position.options) {
-          const { nav } = noticeNumberFor(settings.segregationCode, sequence[next++] as bigint)
-          const label =
-            option.instalment === 0
-              ? position.description
-              : `${position.description} – rata ${option.instalment}`
-          optionRows.push({
-            positionId: id,
-            nav,
-            kind: option.instalment === 0 ? 'single' : 'instalment',
-            instalment: option.instalment === 0 ? null : option.instalment,
-            amountCents: option.amountCents,
-            dueDate: option.dueDate,
-            description: label.slice(0, 140),
-            transfers: null,
-          })
+          const single = option.instalment === 0
+          const label = single ? position.description : `${position.description} – rata ${option.instalment}`
+          optionRows.push(
+            noticeOption(
+              settings.segregationCode,
+              sequence[next++] as bigint,
+              id,
+              {
+                instalment: single ? null : option.instalment,
+                amountCents: option.amountCents,
+                dueDate: option.dueDate,
+              },
+              label,
+            ),
+          )
         }
       }
       await insertPositionsInBulk(tx, positionRows, optionRows).catch((error: unknown) => {

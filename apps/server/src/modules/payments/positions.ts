@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { Queryable } from '../../db/client.js'
 import { getCityProfile } from '../city/service.js'
 import { noticeNumberFor, type PositionKind } from './policy.js'
-import { drawIuvSequence, insertPositionsInBulk } from './repo.js'
+import { drawIuvSequence, insertPositionsInBulk, type NewOption } from './repo.js'
 import type { Transfer } from './tables.js'
 
 export interface PositionRequest {
@@ -16,6 +16,26 @@ export interface PositionRequest {
   source: string
   /** `instalment: null` is the single payment. */
   options: { instalment: number | null; amountCents: number; dueDate: string; transfers?: Transfer[] }[]
+}
+
+/** One way to pay a position as stored: its notice number drawn from `sequence`, its kind from the instalment. */
+export function noticeOption(
+  segregationCode: string,
+  sequence: bigint,
+  positionId: string,
+  option: PositionRequest['options'][number],
+  description: string,
+): NewOption {
+  return {
+    positionId,
+    nav: noticeNumberFor(segregationCode, sequence).nav,
+    kind: option.instalment === null ? 'single' : 'instalment',
+    instalment: option.instalment,
+    amountCents: option.amountCents,
+    dueDate: option.dueDate,
+    description: description.slice(0, 140),
+    transfers: option.transfers ?? null,
+  }
 }
 
 /**
@@ -33,16 +53,15 @@ export async function createPosition(
   if (!city) throw new Error('the city is not configured')
   const sequence = await drawIuvSequence(tx, request.options.length)
   const positionId = randomUUID()
-  const options = request.options.map((option, index) => ({
-    positionId,
-    nav: noticeNumberFor(settings.segregationCode, sequence[index] as bigint).nav,
-    kind: option.instalment === null ? ('single' as const) : ('instalment' as const),
-    instalment: option.instalment,
-    amountCents: option.amountCents,
-    dueDate: option.dueDate,
-    description: request.description.slice(0, 140),
-    transfers: option.transfers ?? null,
-  }))
+  const options = request.options.map((option, index) =>
+    noticeOption(
+      settings.segregationCode,
+      sequence[index] as bigint,
+      positionId,
+      option,
+      request.description,
+    ),
+  )
   await insertPositionsInBulk(
     tx,
     [

@@ -121,7 +121,12 @@ export async function lockPosition(db: Queryable, positionId: string) {
 }
 
 export async function listOptionsOfPosition(db: Queryable, positionId: string): Promise<OptionRow[]> {
-  return db.select().from(paymentOptions).where(eq(paymentOptions.positionId, positionId))
+  return listOptionsOfPositions(db, [positionId])
+}
+
+export async function listOptionsOfPositions(db: Queryable, positionIds: string[]): Promise<OptionRow[]> {
+  if (positionIds.length === 0) return []
+  return db.select().from(paymentOptions).where(inArray(paymentOptions.positionId, positionIds))
 }
 
 export async function markOptionPaid(db: Queryable, optionId: string, receiptId: string, at: Date) {

@@ -18,6 +18,7 @@ import {
   insertCheckout,
   insertRefund,
   listOptionsOfPosition,
+  listOptionsOfPositions,
   listPositionsOf,
   listRefundsOfOptions,
   type OptionRow,
@@ -109,9 +110,10 @@ export async function startCheckout(
   if (chosen.length !== ids.length || chosen.some((row) => row.position.debtorFiscalCode !== fiscalCode)) {
     throw new AppError('NOT_FOUND', { messageKey: 'payments.option-missing' })
   }
+  const siblings = await listOptionsOfPositions(ctx.db, [...new Set(chosen.map((row) => row.position.id))])
   for (const { position, option } of chosen) {
-    const siblings = await listOptionsOfPosition(ctx.db, position.id)
-    if (!payableOptionIds(siblings.map(state)).includes(option.id)) {
+    const ofPosition = siblings.filter((sibling) => sibling.positionId === position.id)
+    if (!payableOptionIds(ofPosition.map(state)).includes(option.id)) {
       throw new AppError('CONFLICT', { messageKey: 'payments.not-payable' })
     }
   }
