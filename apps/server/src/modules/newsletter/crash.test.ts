@@ -8,6 +8,7 @@ import { loadConfig } from '../../config.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { createLogger } from '../../platform/logger.js'
 import { openRuntime, type Runtime } from '../../platform/runtime.js'
+import { eventually } from '../../test/eventually.js'
 import { startSmtpSink } from '../../test/smtp-sink.js'
 import { createCampaign, sendCampaign } from './campaign-service.js'
 import { seedNewsletterTopics } from './seed.js'
@@ -17,12 +18,9 @@ import { newsletterCampaigns, newsletterSends, newsletterSubscribers } from './t
 const RECIPIENTS = 3000
 const MAIN = path.resolve(import.meta.dirname, '../../main.ts')
 
-async function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
-  const deadline = Date.now() + timeoutMs
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not in ${timeoutMs} ms`)
-    await new Promise((resolve) => setTimeout(resolve, 100))
-  }
+/** Waits until `check` holds. */
+function until(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
+  return eventually(async () => ((await check()) ? true : undefined), timeoutMs, what)
 }
 
 /**

@@ -3,27 +3,12 @@ import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { devOutbox } from '../../platform/outbox/tables.js'
 import { createTestApp, type TestApp } from '../../test/app.js'
+import { eventually } from '../../test/eventually.js'
 import { createCitizenSession, createStaffSession, type TestSession } from '../../test/identity.js'
+import { uniqueTopic } from '../../test/newsletter.js'
 import { startSmtpSink } from '../../test/smtp-sink.js'
-import { insertTopic } from './repo.js'
 import { seedNewsletterTopics } from './seed.js'
 import { newsletterSubscribers } from './tables.js'
-
-async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 150))
-  }
-}
-
-async function uniqueTopic(runtime: TestApp['runtime']): Promise<string> {
-  const id = `t-${randomUUID().slice(0, 8)}`
-  await insertTopic(runtime.db, { id, title: { it: id, en: id }, description: { it: id, en: id } })
-  return id
-}
 
 const TOKEN_IN_LINK = /token=([A-Za-z0-9_-]+)/
 
@@ -268,7 +253,7 @@ describe('campaign sending through an SMTP relay', () => {
     })
     try {
       // A topic of its own: on PostgreSQL the database is shared with the other test files.
-      const topic = await uniqueTopic(t.runtime)
+      const topic = await uniqueTopic(t.runtime.db)
       const analyst = await createStaffSession(t.runtime, { roles: ['analyst'] })
       const emails = [refused, ...Array.from({ length: 40 }, (_, n) => `r${n}-${topic}@example.it`)]
       await t.runtime.db.insert(newsletterSubscribers).values(

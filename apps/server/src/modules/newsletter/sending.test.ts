@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { EmailMessage } from '../../platform/outbox/message-sender.js'
 import { createTestApp, type TestApp } from '../../test/app.js'
 import { createStaffSession } from '../../test/identity.js'
-import { insertTopic } from './repo.js'
+import { uniqueTopic } from '../../test/newsletter.js'
 import { sendCampaignBatch } from './sending.js'
 import { newsletterSends, newsletterSubscribers } from './tables.js'
 
@@ -18,15 +18,8 @@ describe('a campaign batch', () => {
     await t?.close()
   })
 
-  // Topics of their own: on PostgreSQL the database is shared with the other test files.
-  async function uniqueTopic(): Promise<string> {
-    const id = `t-${randomUUID().slice(0, 8)}`
-    await insertTopic(t.runtime.db, { id, title: { it: id, en: id }, description: { it: id, en: id } })
-    return id
-  }
-
   it('sends each queued recipient once, skips who left meanwhile, and is safe to run again', async () => {
-    const topic = await uniqueTopic()
+    const topic = await uniqueTopic(t.runtime.db)
     const analyst = await createStaffSession(t.runtime, { roles: ['analyst'] })
     const tokens = Array.from({ length: 5 }, () => randomUUID())
     await t.runtime.db.insert(newsletterSubscribers).values(
@@ -81,7 +74,7 @@ describe('a campaign batch', () => {
   })
 
   it('keeps a temporarily refused recipient queued for the retry, then marks it failed on the last attempt', async () => {
-    const topic = await uniqueTopic()
+    const topic = await uniqueTopic(t.runtime.db)
     const analyst = await createStaffSession(t.runtime, { roles: ['analyst'] })
     const token = randomUUID()
     await t.runtime.db.insert(newsletterSubscribers).values({

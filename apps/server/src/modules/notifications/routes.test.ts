@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { inTransaction } from '../../db/transaction.js'
 import { devOutbox } from '../../platform/outbox/tables.js'
 import { createTestApp, type TestApp } from '../../test/app.js'
+import { eventually } from '../../test/eventually.js'
 import { type CreatedMember, createHousehold } from '../../test/households.js'
 import { createCitizenSession, createStaffSession, type TestSession } from '../../test/identity.js'
 import { addRecords, identityCard } from '../../test/records.js'
@@ -14,16 +15,6 @@ import { notifyDeps } from './jobs.js'
 import { runDailyRules } from './rules.js'
 import { notifyCitizen } from './service.js'
 import { notificationDeliveries } from './tables.js'
-
-async function eventually<T>(read: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (value !== undefined) return value
-    if (Date.now() > deadline) throw new Error('condition not met in time')
-    await new Promise((resolve) => setTimeout(resolve, 150))
-  }
-}
 
 function dayFromToday(days: number): string {
   return new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10)
