@@ -1,6 +1,7 @@
 import type { ChildProcess } from 'node:child_process'
 import nodemailer from 'nodemailer'
 import pg from 'pg'
+import { recreateDatabase } from '../support/database.js'
 import { signInStaff } from '../support/dev-login.js'
 import { progress } from '../support/log.js'
 import { startCivico, startCivicoWorker } from '../support/processes.js'
@@ -10,24 +11,6 @@ const RECIPIENTS = Number(process.env.BENCH_RECIPIENTS ?? 500_000)
 const BASELINE_MESSAGES = Number(process.env.BENCH_BASELINE_MESSAGES ?? 20_000)
 const MAX_PER_SECOND = Number(process.env.BENCH_MAX_PER_SECOND ?? 5_000)
 const TOPIC = 'servizi-online'
-
-function benchDatabaseUrl(base: string): string {
-  const url = new URL(base)
-  url.pathname = '/civico_bench_newsletter'
-  return url.toString()
-}
-
-async function recreateDatabase(base: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: base })
-  await admin.connect()
-  try {
-    await admin.query('drop database if exists civico_bench_newsletter with (force)')
-    await admin.query('create database civico_bench_newsletter')
-  } finally {
-    await admin.end()
-  }
-  return benchDatabaseUrl(base)
-}
 
 /** The yardstick: the same HTML e-mail sent straight to the sink by one pooled SMTP client. */
 async function measureBaseline(sinkUrl: string, messages: number): Promise<number> {
@@ -84,7 +67,7 @@ async function api(
 export async function notificationsBench(): Promise<Record<string, unknown>> {
   const base = process.env.DATABASE_URL
   if (!base) throw new Error('the notifications benchmark runs on PostgreSQL: set DATABASE_URL')
-  const databaseUrl = await recreateDatabase(base)
+  const databaseUrl = await recreateDatabase(base, 'civico_bench_newsletter')
   const sink = await startSmtpSink()
   progress(`baseline: ${BASELINE_MESSAGES} e-mails straight to the SMTP sink`)
   const baselinePerSecond = await measureBaseline(sink.url, BASELINE_MESSAGES)

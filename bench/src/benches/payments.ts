@@ -1,5 +1,6 @@
 import pg from 'pg'
 import { computeFiscalCode } from '../../../apps/server/src/modules/identity/codice-fiscale.js'
+import { recreateDatabase } from '../support/database.js'
 import { signInStaff } from '../support/dev-login.js'
 import { progress } from '../support/log.js'
 import { startCivico } from '../support/processes.js'
@@ -10,20 +11,6 @@ const RECEIPTS = Number(process.env.BENCH_RECEIPTS ?? 10_000)
 const REPEAT_EVERY = 10
 const CONCURRENCY = 16
 const DATABASE = 'civico_bench_payments'
-
-async function recreateDatabase(base: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: base })
-  await admin.connect()
-  try {
-    await admin.query(`drop database if exists ${DATABASE} with (force)`)
-    await admin.query(`create database ${DATABASE}`)
-  } finally {
-    await admin.end()
-  }
-  const url = new URL(base)
-  url.pathname = `/${DATABASE}`
-  return url.toString()
-}
 
 /** A TARI roll: three instalments per household, real fiscal codes. */
 function tariRoll(positions: number): string {
@@ -85,7 +72,7 @@ async function baselineSeconds(pool: pg.Pool, positions: number): Promise<number
 export async function paymentsBench(): Promise<Record<string, unknown>> {
   const base = process.env.DATABASE_URL
   if (!base) throw new Error('the payments benchmark runs on PostgreSQL: set DATABASE_URL')
-  const databaseUrl = await recreateDatabase(base)
+  const databaseUrl = await recreateDatabase(base, DATABASE)
   const civico = await startCivico({ citizens: 0, env: { DATABASE_URL: databaseUrl, SEED_ON_START: 'true' } })
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 })
   try {

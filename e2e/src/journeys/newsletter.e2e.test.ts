@@ -7,27 +7,9 @@ import {
   expectNoAccessibilityViolations,
   expectNoPageProblems,
 } from '../support/journey'
+import { readOutbox } from '../support/outbox'
 import { saveScreenshot } from '../support/screenshots'
 import { STAFF, signInAsStaff } from '../support/sign-in'
-
-interface OutboxMessage {
-  subject: string | null
-  text: string
-  createdAt: string
-}
-
-/** The newest e-mail to `recipient` whose subject matches, from the development outbox. */
-async function readMail(recipient: string, subject: RegExp): Promise<OutboxMessage> {
-  const deadline = Date.now() + 20_000
-  while (Date.now() < deadline) {
-    const response = await fetch(`${baseUrl()}/dev/outbox.json?to=${encodeURIComponent(recipient)}`)
-    const messages = (await response.json()) as OutboxMessage[]
-    const found = messages.find((message) => subject.test(message.subject ?? ''))
-    if (found) return found
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`no e-mail "${subject}" reached ${recipient}`)
-}
 
 function linkIn(text: string, path: string): string {
   const match = new RegExp(`https?://[^\\s]+${path}\\?[^\\s]+`).exec(text)
@@ -69,7 +51,9 @@ describe('the Informami newsletter', () => {
       await reader.page.getByTestId('newsletter-check-inbox').waitFor()
 
       // The confirmation link asks for a click before anything counts.
-      const confirmation = await readMail(email, /^Conferma la tua iscrizione/)
+      const confirmation = await readOutbox(email, (message) =>
+        /^Conferma la tua iscrizione/.test(message.subject ?? ''),
+      )
       await reader.page.goto(linkIn(confirmation.text, '/informami/conferma'))
       await expectHeading(reader.page, 'Conferma l’iscrizione')
       await expectNoAccessibilityViolations(reader.page, 'the confirmation page')
@@ -114,7 +98,7 @@ describe('the Informami newsletter', () => {
       await saveScreenshot(analyst.page, 'newsletter-campaign')
 
       // The reader's copy carries the unsubscribe link; leaving takes one click.
-      const campaignMail = await readMail(email, new RegExp(`^${subject}$`))
+      const campaignMail = await readOutbox(email, (message) => message.subject === subject)
       await reader.page.goto(linkIn(campaignMail.text, '/informami/disiscrizione'))
       await expectHeading(reader.page, 'Annulla l’iscrizione')
       await reader.page

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core'
 import { expect } from 'vitest'
-import { baseUrl } from './journey'
+import { readOutbox } from './outbox'
 
 /** The public SPID test identities the bundled identity provider lists. */
 export const GAIO_GIULIO_CESARE = { name: 'Gaio Giulio Cesare', fiscalCode: 'CSRGGL44L13H501E' }
@@ -79,28 +79,8 @@ export async function useUserMenu(page: Page, entry: string): Promise<void> {
     .click()
 }
 
-interface OutboxMessage {
-  channel: 'email' | 'sms'
-  recipient: string
-  subject: string | null
-  text: string
-  createdAt: string
-}
-
-/**
- * The last one-time code sent to `recipient`, as the development outbox shows it. Messages arrive
- * through the job queue, so the outbox is asked a few times.
- */
+/** The last one-time code sent to `recipient`, as the development outbox shows it. */
 export async function readOneTimeCode(recipient: string): Promise<string> {
-  const deadline = Date.now() + 15_000
-  while (Date.now() < deadline) {
-    const response = await fetch(`${baseUrl()}/dev/outbox.json?to=${encodeURIComponent(recipient)}`)
-    expect(response.status, 'the development outbox answers').toBe(200)
-    const messages = (await response.json()) as OutboxMessage[]
-    const latest = [...messages].sort((a, b) => b.createdAt.localeCompare(a.createdAt))[0]
-    const code = latest?.text.match(/\b(\d{6})\b/)?.[1]
-    if (code) return code
-    await new Promise((resolve) => setTimeout(resolve, 250))
-  }
-  throw new Error(`no one-time code reached ${recipient} in the development outbox`)
+  const message = await readOutbox(recipient, (candidate) => /\b\d{6}\b/.test(candidate.text), 15_000)
+  return message.text.match(/\b(\d{6})\b/)?.[1] as string
 }
