@@ -394,4 +394,32 @@ describe('payments', () => {
     const stranger = await createCitizenSession(t.runtime, { fiscalCode: uniqueFiscalCode() })
     expect((await t.app.inject({ method: 'GET', url, headers: stranger.headers })).statusCode).toBe(404)
   })
+
+  it('keeps refunds to the payments office and refuses bad ones with a problem', async () => {
+    const refund = (session: TestSession, payload: object) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/staff/payments/refunds',
+        headers: session.headers,
+        payload,
+      })
+    const valid = { optionId: randomUUID(), amountCents: 100, reason: 'Doppio pagamento' }
+    const operator = await createStaffSession(t.runtime, { roles: ['operator'] })
+    expect((await refund(operator, valid)).statusCode).toBe(403)
+    expect((await refund(citizen, valid)).statusCode).toBe(403)
+    const unknown = await refund(office, valid)
+    expect(unknown.statusCode).toBe(404)
+    expect(unknown.json().detail).toBe('Uno degli avvisi scelti non esiste o non è tuo.')
+    expect((await refund(office, { ...valid, reason: 'x' })).statusCode).toBe(400)
+    expect((await refund(office, { ...valid, amountCents: -5 })).statusCode).toBe(400)
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: '/api/v1/payments/positions/not-an-id/notice.pdf',
+          headers: citizen.headers,
+        })
+      ).statusCode,
+    ).toBe(400)
+  })
 })
