@@ -16,6 +16,11 @@ export async function getPublicCity(
   return { name, region, provinceCode, contactPhone, contactEmail, websiteUrl, demo: options.demo }
 }
 
+/** How messages, notices and e-mails name the city: "Comune di Milano"; "Comune" before it is configured. */
+export function cityTitle(profile: Pick<CityProfile, 'name'> | null): string {
+  return profile ? `Comune di ${profile.name}` : 'Comune'
+}
+
 export async function getCityProfile(ctx: Pick<ServiceContext, 'db'>): Promise<CityProfile | null> {
   return findCityProfile(ctx.db)
 }

@@ -2,7 +2,7 @@ import type { Database } from '../../db/client.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Locale, translate } from '../../platform/i18n.js'
 import type { EmailMessage, MessageSender } from '../../platform/outbox/message-sender.js'
-import { getCityProfile } from '../city/service.js'
+import { cityTitle, getCityProfile } from '../city/service.js'
 import { emailHtml, renderMarkdown } from '../notifications/render.js'
 import './messages.js'
 import { campaignWordsFor, isPermanentRefusal } from './policy.js'
@@ -90,7 +90,7 @@ export async function sendCampaignBatch(
   const recipients = await listQueuedInBatch(deps.db, campaign.id, payload.batch)
   const city = await getCityProfile({ db: deps.db })
   const context = {
-    cityName: city?.name ?? 'Comune',
+    cityName: cityTitle(city),
     publicUrl: deps.publicUrl,
     host: new URL(deps.publicUrl).hostname,
   }

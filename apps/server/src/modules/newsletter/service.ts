@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { type Locale, translate } from '../../platform/i18n.js'
 import type { MessageSenders } from '../../platform/outbox/message-sender.js'
-import { getCityProfile } from '../city/service.js'
+import { cityTitle, getCityProfile } from '../city/service.js'
 import { emailHtml, renderMarkdown } from '../notifications/render.js'
 import './messages.js'
 import { CONFIRMATION_TTL_MS, maskEmail, mayResendConfirmation, normaliseEmail } from './policy.js'
@@ -135,7 +135,7 @@ export async function requestSubscription(
         to: email,
         token,
         locale,
-        cityName: city?.name ?? 'Comune',
+        cityName: cityTitle(city),
         publicUrl: deps.publicUrl,
         topics: chosen.map((topic) => topic.title[locale]),
       }),

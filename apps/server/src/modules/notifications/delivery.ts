@@ -3,7 +3,7 @@ import type { Clock } from '../../platform/clock.js'
 import { type Locale, translate } from '../../platform/i18n.js'
 import type { IoSender } from '../../platform/outbox/io-sender.js'
 import type { MessageSenders } from '../../platform/outbox/message-sender.js'
-import { getCityProfile } from '../city/service.js'
+import { cityTitle, getCityProfile } from '../city/service.js'
 import { findReachableContacts } from '../identity/reachability.js'
 import './messages.js'
 import type { Channel } from './policy.js'
@@ -140,7 +140,7 @@ export async function deliverNotification(
   if (delivery.status !== 'queued') return
   const key = { messageId: message.id, channel: payload.channel }
   const city = await getCityProfile({ db: deps.db })
-  const cityName = city?.name ?? 'Comune'
+  const cityName = cityTitle(city)
   try {
     const providerId =
       payload.channel === 'email'

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
 import type { Clock } from '../../platform/clock.js'
 import type { JobQueue } from '../../platform/jobs.js'
-import { getCityProfile } from '../city/service.js'
+import { cityTitle, getCityProfile } from '../city/service.js'
 import { findReachableContacts } from '../identity/reachability.js'
 import { type Channel, chooseChannels, endOfQuietHours, INTRUSIVE_CHANNELS } from './policy.js'
 import {
@@ -68,7 +68,7 @@ export async function notifyCitizen(
     getCityProfile({ db: tx }),
   ])
   const locale = contacts?.locale ?? 'it'
-  const rendered = template.render(locale, params, { name: city?.name ?? 'Comune' })
+  const rendered = template.render(locale, params, { name: cityTitle(city) })
   const message = await insertMessage(tx, {
     recipientFiscalCode: input.recipientFiscalCode,
     template: template.id,

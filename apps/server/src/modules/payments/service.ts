@@ -2,7 +2,7 @@ import { inTransaction } from '../../db/transaction.js'
 import { recordAudit } from '../../platform/audit.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
-import { getCityProfile } from '../city/service.js'
+import { cityTitle, getCityProfile } from '../city/service.js'
 import { type NotifyDeps, notifyCitizen } from '../notifications/service.js'
 import './messages.js'
 import { renderNoticePdf } from './notice-pdf.js'
@@ -131,7 +131,7 @@ export async function startCheckout(
       notices: chosen.map(({ option }) => ({
         nav: option.nav,
         creditorFiscalCode: city?.fiscalCode ?? '',
-        creditorName: city?.name ?? 'Comune',
+        creditorName: cityTitle(city),
         amountCents: option.amountCents,
         description: option.description,
       })),
@@ -261,7 +261,7 @@ export async function renderMyNotice(ctx: ServiceContext, positionId: string): P
     )
   if (shown.length === 0) throw new AppError('CONFLICT', { messageKey: 'payments.nothing-to-pay' })
   return renderNoticePdf({
-    city: { name: city?.name ?? 'Comune', fiscalCode: city?.fiscalCode ?? '' },
+    city: { name: cityTitle(city), fiscalCode: city?.fiscalCode ?? '' },
     debtor: { name: first.position.debtorName, fiscalCode: first.position.debtorFiscalCode },
     description: first.position.description,
     options: shown.map((option) => ({
