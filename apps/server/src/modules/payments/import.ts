@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { inTransaction } from '../../db/transaction.js'
 import { recordAudit } from '../../platform/audit.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError, type FieldError } from '../../platform/errors.js'
 import { type Locale, translate } from '../../platform/i18n.js'
+import { timeOrderedUuid } from '../../platform/ids.js'
 import { getCityProfile } from '../city/service.js'
 import { isValidFiscalCode } from '../identity/codice-fiscale.js'
 import './messages.js'
@@ -178,7 +178,7 @@ export async function importRoll(
       const positionRows: NewPosition[] = []
       const optionRows: NewOption[] = []
       for (const position of chunk) {
-        const id = randomUUID()
+        const id = timeOrderedUuid()
         positionRows.push({ id, ...position, source: input.source })
         for (const option of position.options) {
           const single = option.instalment === 0

@@ -142,6 +142,41 @@ describe('payments', () => {
     expect(again.json().errors[0].message).toBe(`la posizione ${iupd} esiste già`)
   })
 
+  it('imports a big roll in bulk and refuses it whole when one position already exists', async () => {
+    const prefix = `BIG-${randomUUID().slice(0, 8)}`
+    const lines = [header]
+    for (let n = 0; n < 300; n++) {
+      const debtor = uniqueFiscalCode()
+      for (const [rata, due] of [
+        [1, '2027-04-16'],
+        [2, '2027-07-16'],
+      ])
+        lines.push(`${prefix}-${n};${debtor};Nome\\Cognome ${n};tari;TARI 2027;${rata};${due};80,50`)
+    }
+    const first = await importCsv(lines.join('\n'))
+    expect(first.statusCode).toBe(201)
+    expect(first.json()).toMatchObject({ positions: 300, options: 600 })
+    const [stored] = await t.runtime.db
+      .select()
+      .from(paymentPositions)
+      .where(eq(paymentPositions.iupd, `${prefix}-7`))
+    expect(stored?.debtorName).toBe('Nome\\Cognome 7')
+
+    const overlapping = [header, ...lines.slice(1).map((line) => line.replace(`${prefix}-`, `${prefix}-x`))]
+    overlapping.push(lines[lines.length - 1] as string)
+    const refused = await importCsv(overlapping.join('\n'))
+    expect(refused.statusCode).toBe(400)
+    expect(refused.json().errors[0]).toEqual({
+      path: `line ${overlapping.length}`,
+      message: `la posizione ${prefix}-299 esiste già`,
+    })
+    const copies = await t.runtime.db
+      .select()
+      .from(paymentPositions)
+      .where(eq(paymentPositions.iupd, `${prefix}-x0`))
+    expect(copies).toEqual([])
+  })
+
   it('keeps imports to the payments office and positions to their debtor', async () => {
     const operator = await createStaffSession(t.runtime, { roles: ['operator'] })
     expect((await importCsv(header, operator)).statusCode).toBe(403)
