@@ -9,7 +9,13 @@ import { isValidFiscalCode } from '../identity/codice-fiscale.js'
 import './messages.js'
 import { centsFromEuro, POSITION_KINDS, type PositionKind } from './policy.js'
 import { noticeOption } from './positions.js'
-import { drawIuvSequence, insertPositionsInBulk, type NewOption, type NewPosition } from './repo.js'
+import {
+  drawIuvSequence,
+  insertPositionsInBulk,
+  insertRoll,
+  type NewOption,
+  type NewPosition,
+} from './repo.js'
 
 /** The columns of a roll, in this order, with a header line. */
 export const ROLL_COLUMNS = [
@@ -141,6 +147,17 @@ export function parseRoll(
   return { positions: [...byIupd.values()], errors, errorCount }
 }
 
+/** What a position asks for: the sum of its instalments, or its single payment when it has none. */
+function amountOwed(options: RollPosition['options']): number {
+  const instalments = options.filter((option) => option.instalment > 0)
+  return (instalments.length > 0 ? instalments : options).reduce((sum, option) => sum + option.amountCents, 0)
+}
+
+/** The staff member's id, or what else imported the roll ("system" for the demo seed). */
+function actorLabel(ctx: ServiceContext): string {
+  return ctx.actor.type === 'staff' ? ctx.actor.id : ctx.actor.type
+}
+
 /** The IUPD a unique-index violation names, when that is what stopped an insert. */
 function existingIupdIn(error: unknown): string | null {
   const cause = (error as { cause?: unknown })?.cause ?? error
@@ -215,6 +232,13 @@ export async function importRoll(
       })
       options += optionRows.length
     }
+    await insertRoll(tx, {
+      source: input.source,
+      positions: parsed.positions.length,
+      options,
+      totalCents: parsed.positions.reduce((sum, position) => sum + amountOwed(position.options), 0),
+      importedBy: actorLabel(ctx),
+    })
     await recordAudit(tx, ctx.actor, ctx.meta, ctx.clock.now(), {
       action: 'payments.roll-imported',
       subjectType: 'payment-roll',

@@ -8,6 +8,7 @@ import {
   paymentPositions,
   paymentReceipts,
   paymentRefunds,
+  paymentRolls,
   type Transfer,
 } from './tables.js'
 
@@ -101,6 +102,14 @@ export async function insertPositionsInBulk(db: Queryable, positions: NewPositio
     from json_to_recordset(${JSON.stringify(options)}::json) as x(
       "positionId" uuid, nav text, kind text, instalment int, "amountCents" int, "dueDate" date,
       description text, transfers jsonb)`)
+}
+
+export async function insertRoll(db: Queryable, roll: typeof paymentRolls.$inferInsert) {
+  await db.insert(paymentRolls).values(roll)
+}
+
+export async function listRecentRolls(db: Queryable, limit: number) {
+  return db.select().from(paymentRolls).orderBy(desc(paymentRolls.importedAt)).limit(limit)
 }
 
 export async function existingIupd(db: Queryable, iupd: string): Promise<boolean> {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import {
+  bigint,
   check,
   date,
   index,
@@ -159,4 +160,19 @@ export const paymentRefunds = pgTable(
     index('payment_refunds_option_idx').on(table.optionId),
     check('payment_refunds_amount_check', sql`${table.amountCents} > 0`),
   ],
+)
+
+/** One imported roll: what it held and who brought it in, for the payments office's list. */
+export const paymentRolls = pgTable(
+  'payment_rolls',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    source: text('source').notNull(),
+    positions: integer('positions').notNull(),
+    options: integer('options').notNull(),
+    totalCents: bigint('total_cents', { mode: 'number' }).notNull(),
+    importedBy: text('imported_by').notNull(),
+    importedAt: createdAt(),
+  },
+  (table) => [index('payment_rolls_imported_idx').on(table.importedAt)],
 )
