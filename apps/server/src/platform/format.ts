@@ -41,3 +41,22 @@ export function formatShortDate(isoDate: string, locale: Locale): string {
       new Intl.DateTimeFormat(tag, { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: 'UTC' }),
   ).format(new Date(`${isoDate}T12:00:00Z`))
 }
+
+const romeDateTimes = new Map<Locale, Intl.DateTimeFormat>()
+
+/** A moment as read on a clock in Italy, "16/04/2027, 10:32". */
+export function formatRomeDateTime(moment: Date, locale: Locale): string {
+  return cached(
+    romeDateTimes,
+    locale,
+    (tag) =>
+      new Intl.DateTimeFormat(tag, {
+        day: '2-digit',
+        month: '2-digit',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZone: 'Europe/Rome',
+      }),
+  ).format(moment)
+}

@@ -16,4 +16,5 @@ CREATE TABLE "payment_rolls" (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX "deadline_feeds_token_idx" ON "deadline_feeds" USING btree ("token_hash");--> statement-breakpoint
-CREATE INDEX "payment_rolls_imported_idx" ON "payment_rolls" USING btree ("created_at");
+CREATE INDEX "payment_rolls_imported_idx" ON "payment_rolls" USING btree ("created_at");--> statement-breakpoint
+CREATE INDEX "payment_receipts_option_idx" ON "payment_receipts" USING btree ("option_id");

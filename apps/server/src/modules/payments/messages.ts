@@ -27,6 +27,7 @@ registerMessages('it', {
   'payments.refund-not-paid': 'Si può rimborsare solo un avviso pagato.',
   'payments.refund-too-much': 'Il rimborso supera quanto pagato e non ancora rimborsato.',
   'payments.position-missing': 'Questa posizione non esiste o non è tua.',
+  'payments.receipt-missing': 'Questa ricevuta non esiste o non è tua.',
   'payments.nothing-to-pay': 'Non resta nulla da pagare per questa posizione.',
 })
 
@@ -56,5 +57,6 @@ registerMessages('en', {
   'payments.refund-not-paid': 'Only a paid notice can be refunded.',
   'payments.refund-too-much': 'The refund is more than what was paid and not yet refunded.',
   'payments.position-missing': 'This position does not exist or is not yours.',
+  'payments.receipt-missing': 'This receipt does not exist or is not yours.',
   'payments.nothing-to-pay': 'Nothing is left to pay on this position.',
 })

@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import { formatEuro, formatShortDate } from '../../platform/format.js'
+import { drawLetterhead, PDF_GREY, PDF_RULE, startPdf } from '../../platform/pdf.js'
 import { formatNoticeNumber, qrPayload } from './policy.js'
 
 export interface NoticeDocument {
@@ -10,9 +10,6 @@ export interface NoticeDocument {
   /** The single payment first, then the instalments still to pay. */
   options: { label: string; nav: string; amountCents: number; dueDate: string }[]
 }
-
-const BLUE = '#0066cc'
-const GREY = '#5c6f82'
 
 /**
  * The payment notice (avviso di pagamento): who owes what to whom, and one slip per way to pay
@@ -29,23 +26,11 @@ export async function renderNoticePdf(notice: NoticeDocument): Promise<Buffer> {
       }),
     ),
   )
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: 48,
-    info: { Title: `Avviso di pagamento – ${notice.description}`, Author: notice.city.name },
-    lang: 'it-IT',
+  const { doc, bytes } = startPdf({
+    title: `Avviso di pagamento – ${notice.description}`,
+    author: notice.city.name,
   })
-  const chunks: Buffer[] = []
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk))
-  const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))))
-
-  doc.fillColor(BLUE).fontSize(18).font('Helvetica-Bold').text(notice.city.name)
-  doc
-    .fillColor(GREY)
-    .fontSize(9)
-    .font('Helvetica')
-    .text(`Codice fiscale ente creditore ${notice.city.fiscalCode}`)
-  doc.moveDown(1.5)
+  drawLetterhead(doc, notice.city)
   doc.fillColor('black').fontSize(16).font('Helvetica-Bold').text('AVVISO DI PAGAMENTO')
   doc.fontSize(12).font('Helvetica').text(notice.description)
   doc.moveDown()
@@ -53,7 +38,7 @@ export async function renderNoticePdf(notice: NoticeDocument): Promise<Buffer> {
   doc.moveDown()
   doc
     .fontSize(9)
-    .fillColor(GREY)
+    .fillColor(PDF_GREY)
     .text(
       'Puoi pagare con pagoPA sul sito del Comune, con l’app IO, dalla tua banca o presso gli sportelli abilitati, ' +
         'inquadrando il codice QR o indicando il codice avviso e il codice fiscale dell’ente.',
@@ -63,7 +48,7 @@ export async function renderNoticePdf(notice: NoticeDocument): Promise<Buffer> {
   notice.options.forEach((option, index) => {
     if (doc.y > 640) doc.addPage()
     const top = doc.y
-    doc.rect(48, top, 499, 130).strokeColor('#d9dadb').stroke()
+    doc.rect(48, top, 499, 130).strokeColor(PDF_RULE).stroke()
     doc
       .fillColor('black')
       .font('Helvetica-Bold')
@@ -79,5 +64,5 @@ export async function renderNoticePdf(notice: NoticeDocument): Promise<Buffer> {
     doc.x = 48
   })
   doc.end()
-  return done
+  return bytes
 }

@@ -257,6 +257,27 @@ export async function listRefundsOfOptions(db: Queryable, optionIds: string[]) {
   return db.select().from(paymentRefunds).where(inArray(paymentRefunds.optionId, optionIds))
 }
 
+/** The receipts that paid the debtor's notices, newest first, each with what it paid. */
+export async function listAppliedReceiptsOf(db: Queryable, fiscalCode: string) {
+  return db
+    .select({ receipt: paymentReceipts, option: paymentOptions, position: paymentPositions })
+    .from(paymentReceipts)
+    .innerJoin(paymentOptions, eq(paymentOptions.id, paymentReceipts.optionId))
+    .innerJoin(paymentPositions, eq(paymentPositions.id, paymentOptions.positionId))
+    .where(and(eq(paymentPositions.debtorFiscalCode, fiscalCode), eq(paymentReceipts.outcome, 'applied')))
+    .orderBy(desc(paymentReceipts.paidAt))
+}
+
+export async function findAppliedReceipt(db: Queryable, receiptId: string) {
+  const [row] = await db
+    .select({ receipt: paymentReceipts, option: paymentOptions, position: paymentPositions })
+    .from(paymentReceipts)
+    .innerJoin(paymentOptions, eq(paymentOptions.id, paymentReceipts.optionId))
+    .innerJoin(paymentPositions, eq(paymentPositions.id, paymentOptions.positionId))
+    .where(and(eq(paymentReceipts.id, receiptId), eq(paymentReceipts.outcome, 'applied')))
+  return row ?? null
+}
+
 export interface DueOption {
   optionId: string
   nav: string

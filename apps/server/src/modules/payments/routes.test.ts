@@ -10,6 +10,7 @@ import {
   type TestSession,
   uniqueFiscalCode,
 } from '../../test/identity.js'
+import { pdfText } from '../../test/pdf-text.js'
 import { DEMO_CITY } from '../city/demo-city.js'
 import { configureCity, getCityProfile } from '../city/service.js'
 import { createApiClient } from '../identity/api-client-service.js'
@@ -80,7 +81,11 @@ describe('payments', () => {
     })
   const header = 'iupd;codice_fiscale;nominativo;tipo;descrizione;rata;scadenza;importo'
 
-  async function importTari(iupd: string, fiscalCode = citizen.fiscalCode): Promise<Position> {
+  async function importTari(
+    iupd: string,
+    fiscalCode = citizen.fiscalCode,
+    debtor = citizen,
+  ): Promise<Position> {
     const csv = [
       header,
       `${iupd};${fiscalCode};Maria Rossi;tari;TARI 2027;0;2027-04-16;300,00`,
@@ -90,7 +95,7 @@ describe('payments', () => {
     ].join('\n')
     const imported = await importCsv(csv)
     expect(imported.statusCode).toBe(201)
-    const found = (await myPayments()).find((position) => position.iupd === iupd)
+    const found = (await myPayments(debtor)).find((position) => position.iupd === iupd)
     if (!found) throw new Error('imported position not listed')
     return found
   }
@@ -255,6 +260,70 @@ describe('payments', () => {
       payload: { optionIds: [single.id] },
     })
     expect(refused.statusCode).toBe(409)
+  })
+
+  it('keeps the receipt in Documenti and prints the list of payments, for the debtor alone', async () => {
+    const payer = await createCitizenSession(t.runtime, { fiscalCode: uniqueFiscalCode() })
+    const position = await importTari(`TARI-${randomUUID().slice(0, 8)}`, payer.fiscalCode, payer)
+    const second = position.options.find((option) => option.instalment === 2) as Option
+    const sent = await receipt({
+      receiptId: `rt-${randomUUID()}`,
+      noticeNumber: second.nav,
+      creditorFiscalCode: cityFiscalCode,
+      amountCents: second.amountCents,
+      paidAt: '2027-07-10T08:30:00Z',
+      psp: 'Banca di prova',
+    })
+    expect(sent.json()).toMatchObject({ outcome: 'applied' })
+    const receipts = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/payments/receipts',
+      headers: payer.headers,
+    })
+    expect(receipts.json()).toEqual([
+      {
+        id: expect.any(String),
+        description: 'TARI 2027 – rata 2',
+        amountCents: 10000,
+        paidAt: '2027-07-10T08:30:00.000Z',
+        psp: 'Banca di prova',
+        nav: second.nav,
+      },
+    ])
+    const url = `/api/v1/payments/receipts/${receipts.json()[0].id}/receipt.pdf`
+    const pdf = await t.app.inject({ method: 'GET', url, headers: payer.headers })
+    expect(pdf.headers['content-type']).toBe('application/pdf')
+    const text = await pdfText(pdf.rawPayload)
+    for (const expected of [
+      'RICEVUTA DI PAGAMENTO',
+      'TARI 2027 – rata 2',
+      'Importo pagato: 100,00 €',
+      'Data e ora del pagamento: 10/07/2027, 10:30',
+      `Debitore: Maria Rossi – codice fiscale ${payer.fiscalCode}`,
+      'Prestatore di servizi di pagamento: Banca di prova',
+    ])
+      expect(text).toContain(expected)
+    expect((await t.app.inject({ method: 'GET', url, headers: citizen.headers })).statusCode).toBe(404)
+    expect(
+      (
+        await t.app.inject({ method: 'GET', url: '/api/v1/payments/receipts', headers: citizen.headers })
+      ).json(),
+    ).not.toContainEqual(expect.objectContaining({ nav: second.nav }))
+
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/payments/list.pdf',
+      headers: payer.headers,
+    })
+    expect(list.statusCode).toBe(200)
+    const listed = await pdfText(list.rawPayload)
+    expect(listed).toContain('ELENCO DEI PAGAMENTI')
+    expect(listed).toContain(`Maria Rossi – codice fiscale ${payer.fiscalCode}`)
+    expect(listed).toContain('Da pagare: 200,00 €')
+    expect(listed).toContain('Pagato: 100,00 €')
+    expect(listed).toContain('Pagato il 10/07/2027')
+    // Once an instalment is paid the single payment is no longer a way to pay, so not listed.
+    expect(listed).not.toContain('Unica soluzione')
   })
 
   it('leaves the notice unpaid when the payment fails or is abandoned', async () => {

@@ -1,9 +1,11 @@
+import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { RouteAccess } from '../../platform/http/access.js'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
 import { serviceContext } from '../../platform/http/service-context.js'
 import { notifyDeps } from '../notifications/jobs.js'
+import { listMyReceipts, renderMyPaymentsList, renderMyReceipt } from './archive.js'
 import { importRoll } from './import.js'
 import { createPaymentProvider } from './provider.js'
 import { recordReceipt } from './receipts.js'
@@ -13,6 +15,7 @@ import {
   ZImportQuery,
   ZImportResult,
   ZMyPayments,
+  ZMyReceipts,
   ZReceiptInput,
   ZReceiptResult,
   ZRefundInput,
@@ -27,6 +30,15 @@ const RECEIPTS: RouteAccess = { kind: 'api-client', scopes: ['payments:receipts'
 const TAGS = ['payments']
 /** A year's TARI roll of a large city is about a hundred megabytes. */
 const ROLL_LIMIT_BYTES = 256 * 1024 * 1024
+
+/** A personal document: never kept by caches on the way, saved under a name that says what it is. */
+function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string) {
+  return reply
+    .header('cache-control', 'no-store')
+    .header('content-disposition', `attachment; filename="${filename}"`)
+    .type('application/pdf')
+    .send(pdf)
+}
 
 export function paymentRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
   const provider = createPaymentProvider(deps.config)
@@ -66,11 +78,56 @@ export function paymentRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
       },
       async (request, reply) => {
         const pdf = await renderMyNotice(serviceContext(deps, request), request.params.id)
-        return reply
-          .header('cache-control', 'no-store')
-          .header('content-disposition', 'attachment; filename="avviso-pagamento.pdf"')
-          .type('application/pdf')
-          .send(pdf)
+        return sendPdf(reply, pdf, 'avviso-pagamento.pdf')
+      },
+    )
+
+    app.get(
+      '/payments/list.pdf',
+      {
+        config: { access: CITIZEN },
+        schema: {
+          tags: TAGS,
+          summary: '"Stampa lista pagamenti": every position and instalment with its state, as a PDF',
+          produces: ['application/pdf'],
+        },
+      },
+      async (request, reply) => {
+        const pdf = await renderMyPaymentsList(serviceContext(deps, request))
+        return sendPdf(reply, pdf, 'lista-pagamenti.pdf')
+      },
+    )
+
+    app.get(
+      '/payments/receipts',
+      {
+        config: { access: CITIZEN },
+        schema: {
+          tags: TAGS,
+          summary: 'The citizen’s payment receipts, newest first (the folder’s Documenti)',
+          response: { 200: ZMyReceipts },
+        },
+      },
+      async (request, reply) => {
+        reply.header('cache-control', 'no-store')
+        return listMyReceipts(serviceContext(deps, request))
+      },
+    )
+
+    app.get(
+      '/payments/receipts/:id/receipt.pdf',
+      {
+        config: { access: CITIZEN },
+        schema: {
+          tags: TAGS,
+          summary: 'The receipt (ricevuta) of one paid notice, as a PDF',
+          params: z.object({ id: z.uuid() }),
+          produces: ['application/pdf'],
+        },
+      },
+      async (request, reply) => {
+        const pdf = await renderMyReceipt(serviceContext(deps, request), request.params.id)
+        return sendPdf(reply, pdf, 'ricevuta-pagamento.pdf')
       },
     )
 

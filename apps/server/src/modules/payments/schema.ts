@@ -7,6 +7,7 @@ export const ZMyPayments = z.array(
   z.object({
     id: z.uuid(),
     iupd: z.string(),
+    debtorName: z.string(),
     kind: z.enum(POSITION_KINDS),
     description: z.string(),
     status: z.enum(POSITION_STATUSES),
@@ -27,6 +28,17 @@ export const ZMyPayments = z.array(
         refunds: z.array(z.object({ amountCents: z.number().int(), reason: z.string(), at: z.string() })),
       }),
     ),
+  }),
+)
+
+export const ZMyReceipts = z.array(
+  z.object({
+    id: z.uuid(),
+    description: z.string(),
+    amountCents: z.number().int(),
+    paidAt: z.string(),
+    psp: z.string().nullable(),
+    nav: z.string(),
   }),
 )
 

@@ -25,7 +25,7 @@ import {
 } from './repo.js'
 
 /** Whose payments the signed-in citizen sees: their own, or those of the person they act for. */
-function payerOf(ctx: ServiceContext): string {
+export function payerOf(ctx: ServiceContext): string {
   if (ctx.actor.type !== 'citizen') throw new AppError('FORBIDDEN')
   return ctx.actor.onBehalfOf ?? ctx.actor.fiscalCode
 }
@@ -55,6 +55,7 @@ export async function listMyPayments(ctx: ServiceContext) {
     return {
       id: position.id,
       iupd: position.iupd,
+      debtorName: position.debtorName,
       kind: position.kind,
       description: position.description,
       status: position.status,

@@ -117,6 +117,7 @@ export const paymentReceipts = pgTable(
   (table) => [
     uniqueIndex('payment_receipts_provider_idx').on(table.provider, table.providerReceiptId),
     index('payment_receipts_nav_idx').on(table.nav),
+    index('payment_receipts_option_idx').on(table.optionId),
     check('payment_receipts_outcome_check', inList('outcome', RECEIPT_OUTCOMES)),
   ],
 )
