@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { catalogueRoutes } from './modules/catalogue/routes.js'
 import { cityRoutes } from './modules/city/routes.js'
+import { deadlineRoutes } from './modules/deadlines/routes.js'
 import { folderRoutes } from './modules/folder/routes.js'
 import { adminRoutes } from './modules/identity/admin-routes.js'
 import { registerAuthentication } from './modules/identity/authentication.js'
@@ -15,6 +16,7 @@ import { newsletterRoutes } from './modules/newsletter/routes.js'
 import { notificationRoutes } from './modules/notifications/routes.js'
 import { paymentRoutes } from './modules/payments/routes.js'
 import { sandboxCheckoutRoutes } from './modules/payments/sandbox-routes.js'
+import { paymentStaffRoutes } from './modules/payments/staff-routes.js'
 import { registryRoutes } from './modules/registry/routes.js'
 import { requireRouteAccessDeclarations } from './platform/http/access.js'
 import { registerAccessLog } from './platform/http/access-log.js'
@@ -76,9 +78,11 @@ export async function buildApp(
       await api.register(sessionRoutes(deps))
       await api.register(registryRoutes(deps))
       await api.register(folderRoutes(deps))
+      await api.register(deadlineRoutes(deps))
       await api.register(notificationRoutes(deps))
       await api.register(newsletterRoutes(deps))
       await api.register(paymentRoutes(deps))
+      await api.register(paymentStaffRoutes(deps))
       await api.register(catalogueRoutes(deps))
       await api.register(contactRoutes(deps))
       await api.register(delegationRoutes(deps))

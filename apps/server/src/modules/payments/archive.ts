@@ -9,7 +9,7 @@ import { listMyPayments, payerOf } from './service.js'
 
 /** Receipts as the folder's Documenti lists them: one per paid notice, newest first. */
 export async function listMyReceipts(ctx: ServiceContext) {
-  const rows = await listAppliedReceiptsOf(ctx.db, payerOf(ctx))
+  const rows = await listAppliedReceiptsOf(ctx.db, await payerOf(ctx))
   return rows.map(({ receipt, option }) => ({
     id: receipt.id,
     description: option.description,
@@ -23,7 +23,7 @@ export async function listMyReceipts(ctx: ServiceContext) {
 /** The receipt PDF of one of the citizen's payments; anyone else's answers as if it did not exist. */
 export async function renderMyReceipt(ctx: ServiceContext, receiptId: string): Promise<Buffer> {
   const row = await findAppliedReceipt(ctx.db, receiptId)
-  if (!row || row.position.debtorFiscalCode !== payerOf(ctx)) {
+  if (!row || row.position.debtorFiscalCode !== (await payerOf(ctx))) {
     throw new AppError('NOT_FOUND', { messageKey: 'payments.receipt-missing' })
   }
   const [city, refunds] = await Promise.all([
@@ -62,7 +62,7 @@ const POSITION_STATUS_WORDS: Record<string, string> = {
 
 /** "Stampa lista pagamenti": the Pagamenti page as a PDF, with what is due and what was paid. */
 export async function renderMyPaymentsList(ctx: ServiceContext): Promise<Buffer> {
-  const fiscalCode = payerOf(ctx)
+  const fiscalCode = await payerOf(ctx)
   const [positions, city] = await Promise.all([listMyPayments(ctx), getCityProfile(ctx)])
   const totals = { dueCents: 0, paidCents: 0, refundedCents: 0 }
   const shown: PaymentsListDocument['positions'] = positions.map((position) => {

@@ -8,7 +8,7 @@ import { getCityProfile } from '../city/service.js'
 import { isValidFiscalCode } from '../identity/codice-fiscale.js'
 import './messages.js'
 import { centsFromEuro, POSITION_KINDS, type PositionKind } from './policy.js'
-import { noticeOption } from './positions.js'
+import { noticeOption, optionLabel } from './positions.js'
 import {
   drawIuvSequence,
   insertPositionsInBulk,
@@ -199,7 +199,6 @@ export async function importRoll(
         positionRows.push({ id, ...position, source: input.source })
         for (const option of position.options) {
           const single = option.instalment === 0
-          const label = single ? position.description : `${position.description} – rata ${option.instalment}`
           optionRows.push(
             noticeOption(
               settings.segregationCode,
@@ -210,7 +209,7 @@ export async function importRoll(
                 amountCents: option.amountCents,
                 dueDate: option.dueDate,
               },
-              label,
+              optionLabel(position.description, single ? null : option.instalment),
             ),
           )
         }

@@ -18,6 +18,11 @@ export interface PositionRequest {
   options: { instalment: number | null; amountCents: number; dueDate: string; transfers?: Transfer[] }[]
 }
 
+/** What a notice says it is for: the position's description, and which instalment. */
+export function optionLabel(description: string, instalment: number | null): string {
+  return instalment === null ? description : `${description} – rata ${instalment}`
+}
+
 /** One way to pay a position as stored: its notice number drawn from `sequence`, its kind from the instalment. */
 export function noticeOption(
   segregationCode: string,
@@ -59,7 +64,7 @@ export async function createPosition(
       sequence[index] as bigint,
       positionId,
       option,
-      request.description,
+      optionLabel(request.description, option.instalment),
     ),
   )
   await insertPositionsInBulk(

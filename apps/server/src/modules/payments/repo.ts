@@ -307,3 +307,28 @@ export async function listOptionsDueBetween(
     order by o.id limit ${window.limit}`)) as unknown as { rows: DueOption[] }
   return result.rows
 }
+
+export interface OpenDue {
+  optionId: string
+  nav: string
+  amountCents: number
+  dueDate: string
+  description: string
+}
+
+/**
+ * What a debtor still has to pay, by due date: unpaid instalments, and the single payment of
+ * positions without instalments (where there are instalments, their dates are the ones to keep).
+ */
+export async function listOpenDuesOf(db: Queryable, fiscalCode: string): Promise<OpenDue[]> {
+  const result = (await db.execute(sql`
+    select o.id as "optionId", o.nav, o.amount_cents as "amountCents", o.due_date::text as "dueDate",
+           o.description
+    from ${paymentOptions} o join ${paymentPositions} p on p.id = o.position_id
+    where p.debtor_fiscal_code = ${fiscalCode} and o.status = 'unpaid'
+      and p.status not in ('draft', 'paid', 'cancelled')
+      and (o.kind = 'instalment' or not exists (
+        select 1 from ${paymentOptions} i where i.position_id = o.position_id and i.kind = 'instalment'))
+    order by o.due_date, o.nav`)) as unknown as { rows: OpenDue[] }
+  return result.rows
+}

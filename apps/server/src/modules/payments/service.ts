@@ -3,6 +3,7 @@ import { recordAudit } from '../../platform/audit.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { cityTitle, getCityProfile } from '../city/service.js'
+import { resolveFolderOwner } from '../identity/delegation-service.js'
 import { type NotifyDeps, notifyCitizen } from '../notifications/service.js'
 import './messages.js'
 import { renderNoticePdf } from './notice-pdf.js'
@@ -24,10 +25,13 @@ import {
   type OptionRow,
 } from './repo.js'
 
-/** Whose payments the signed-in citizen sees: their own, or those of the person they act for. */
-export function payerOf(ctx: ServiceContext): string {
+/**
+ * Whose payments the signed-in citizen works on: their own, or those of a person they represent
+ * with the payments scope (a minor child, a delegator), checked again on every request.
+ */
+export async function payerOf(ctx: ServiceContext): Promise<string> {
   if (ctx.actor.type !== 'citizen') throw new AppError('FORBIDDEN')
-  return ctx.actor.onBehalfOf ?? ctx.actor.fiscalCode
+  return (await resolveFolderOwner(ctx, ctx.actor, 'payments')).fiscalCode
 }
 
 function state(option: OptionRow): OptionState & { id: string } {
@@ -41,7 +45,7 @@ function state(option: OptionRow): OptionState & { id: string } {
 
 /** "Pagamenti": every position with its options, what can be paid now, receipts and refunds. */
 export async function listMyPayments(ctx: ServiceContext) {
-  const fiscalCode = payerOf(ctx)
+  const fiscalCode = await payerOf(ctx)
   const { positions, options } = await listPositionsOf(ctx.db, fiscalCode)
   const optionIds = options.map((option) => option.id)
   const [receipts, refunds, city] = await Promise.all([
@@ -98,7 +102,7 @@ export async function startCheckout(
   deps: { provider: PaymentProvider | null; publicUrl: string },
   input: { optionIds: string[] },
 ): Promise<{ checkoutId: string; redirectUrl: string }> {
-  const fiscalCode = payerOf(ctx)
+  const fiscalCode = await payerOf(ctx)
   if (!deps.provider) throw new AppError('SERVICE_UNAVAILABLE', { messageKey: 'payments.provider-off' })
   const ids = [...new Set(input.optionIds)]
   if (ids.length > MAX_CART_NOTICES) {
@@ -244,7 +248,7 @@ export async function recordRefund(
 
 /** The notice PDF of one of the citizen's positions: the options still payable, each with its QR code. */
 export async function renderMyNotice(ctx: ServiceContext, positionId: string): Promise<Buffer> {
-  const fiscalCode = payerOf(ctx)
+  const fiscalCode = await payerOf(ctx)
   const options = await listOptionsOfPosition(ctx.db, positionId)
   const [first] = await findOptionsWithPositions(
     ctx.db,

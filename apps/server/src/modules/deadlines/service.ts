@@ -1,0 +1,158 @@
+import { createHash, randomBytes } from 'node:crypto'
+import type { ServiceContext } from '../../platform/context.js'
+import { AppError } from '../../platform/errors.js'
+import { formatEuro, formatLongDate } from '../../platform/format.js'
+import { translate } from '../../platform/i18n.js'
+import { cityTitle, getCityProfile } from '../city/service.js'
+import { listDeadlines } from '../folder/policy.js'
+import { resolveFolderOwner } from '../identity/delegation-service.js'
+import { listPaymentDeadlines } from '../payments/dues.js'
+import { romeCalendarDate } from '../registry/calendar-days.js'
+import type { RegistrySource } from '../registry/source.js'
+import type { CalendarEvent } from './ical.js'
+import { renderCalendar } from './ical.js'
+import './messages.js'
+import { type DeadlineItem, type DeadlineSource, daysBetween, mergeDeadlines, statusOf } from './policy.js'
+import { deleteFeed, findFeedByTokenHash, findFeedOf, replaceFeed, touchFeed } from './repo.js'
+
+export interface DeadlinesContext extends ServiceContext {
+  registry: RegistrySource
+}
+
+type Deps = Pick<DeadlinesContext, 'db' | 'registry'>
+
+/** Documents and permits running out, from the registry, as the folder's summary computes them. */
+async function registryDeadlines(deps: Deps, fiscalCode: string, today: string): Promise<DeadlineItem[]> {
+  const folder = await deps.registry.findPersonFolderSummary(fiscalCode)
+  return listDeadlines(folder?.records ?? [], today).map((deadline) => ({
+    id: `record:${deadline.recordId}`,
+    source: 'registry',
+    kind: deadline.kind,
+    title: null,
+    reference: deadline.reference,
+    section: deadline.section,
+    date: deadline.date,
+    daysLeft: deadline.daysLeft,
+    status: deadline.status,
+    amountCents: null,
+  }))
+}
+
+async function paymentDeadlines(deps: Deps, fiscalCode: string, today: string): Promise<DeadlineItem[]> {
+  const dues = await listPaymentDeadlines(deps.db, fiscalCode)
+  return dues.map((due) => {
+    const daysLeft = daysBetween(today, due.date)
+    return {
+      id: due.id,
+      source: 'payments',
+      kind: 'payment',
+      title: due.title,
+      reference: due.reference,
+      section: null,
+      date: due.date,
+      daysLeft,
+      status: statusOf(daysLeft, due.warningDays),
+      amountCents: due.amountCents,
+    }
+  })
+}
+
+async function collect(deps: Deps, fiscalCode: string, today: string, sources: readonly DeadlineSource[]) {
+  const lists = await Promise.all([
+    sources.includes('registry') ? registryDeadlines(deps, fiscalCode, today) : [],
+    sources.includes('payments') ? paymentDeadlines(deps, fiscalCode, today) : [],
+  ])
+  return mergeDeadlines(lists)
+}
+
+/**
+ * "Scadenze": every date the citizen (or the person they act for) must act by. Dues need SPID
+ * level 2, as the payments themselves do; below it they are left out and the answer says so.
+ */
+export async function listMyDeadlines(ctx: DeadlinesContext) {
+  if (ctx.actor.type !== 'citizen') throw new AppError('FORBIDDEN')
+  const { fiscalCode, representation } = await resolveFolderOwner(ctx, ctx.actor, 'folder')
+  const paymentsShown =
+    ctx.actor.level >= 2 && (!representation || representation.scopes.includes('payments'))
+  const today = romeCalendarDate(ctx.clock.now())
+  const items = await collect(ctx, fiscalCode, today, paymentsShown ? ['registry', 'payments'] : ['registry'])
+  return { items, hidden: paymentsShown ? [] : (['payments'] as const) }
+}
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
+const feedPath = (token: string) => `/api/v1/deadlines/calendar/${token}.ics`
+
+function ownCitizen(ctx: ServiceContext) {
+  if (ctx.actor.type !== 'citizen') throw new AppError('FORBIDDEN')
+  return ctx.actor
+}
+
+export async function describeMyFeed(ctx: ServiceContext) {
+  const feed = await findFeedOf(ctx.db, ownCitizen(ctx).fiscalCode)
+  return {
+    active: feed !== null,
+    createdAt: feed?.createdAt.toISOString() ?? null,
+    lastReadAt: feed?.lastReadAt?.toISOString() ?? null,
+  }
+}
+
+/**
+ * A new private address for the citizen's calendar; the previous one stops working. The token is
+ * shown this once: only its hash is kept.
+ */
+export async function createMyFeed(ctx: ServiceContext, publicUrl: string) {
+  const citizen = ownCitizen(ctx)
+  const token = randomBytes(32).toString('base64url')
+  const now = ctx.clock.now()
+  await replaceFeed(ctx.db, citizen.fiscalCode, hashToken(token), now)
+  const url = `${publicUrl.replace(/\/$/, '')}${feedPath(token)}`
+  return { url, webcalUrl: url.replace(/^https?:/, 'webcal:'), createdAt: now.toISOString() }
+}
+
+export async function deleteMyFeed(ctx: ServiceContext): Promise<void> {
+  if (!(await deleteFeed(ctx.db, ownCitizen(ctx).fiscalCode))) {
+    throw new AppError('NOT_FOUND', { messageKey: 'deadlines.feed-missing' })
+  }
+}
+
+function eventOf(item: DeadlineItem, publicUrl: string): CalendarEvent {
+  const host = new URL(publicUrl).hostname
+  const summary =
+    item.source === 'payments'
+      ? translate('it', 'deadlines.feed-payment', {
+          title: item.title ?? '',
+          amount: formatEuro(item.amountCents ?? 0, 'it'),
+        })
+      : translate('it', `deadlines.kind.${item.kind}`)
+  const reference = item.reference ? ` (${item.reference})` : ''
+  return {
+    uid: `${item.id}@${host}`,
+    date: item.date,
+    summary,
+    description: `${summary}${reference}, ${formatLongDate(item.date, 'it')}.`,
+    url: `${publicUrl}${item.source === 'payments' ? '/area-personale/pagamenti' : '/area-personale?sezione=deadlines'}`,
+  }
+}
+
+/** The feed a calendar app fetches with the private token: the same dates as Scadenze. */
+export async function renderFeed(
+  ctx: Pick<DeadlinesContext, 'db' | 'registry' | 'clock'>,
+  publicUrl: string,
+  token: string,
+) {
+  const feed = await findFeedByTokenHash(ctx.db, hashToken(token))
+  if (!feed) throw new AppError('NOT_FOUND', { messageKey: 'deadlines.feed-missing' })
+  const now = ctx.clock.now()
+  const [items, city] = await Promise.all([
+    collect(ctx, feed.fiscalCode, romeCalendarDate(now), ['registry', 'payments']),
+    getCityProfile(ctx),
+  ])
+  await touchFeed(ctx.db, feed.fiscalCode, now)
+  const base = publicUrl.replace(/\/$/, '')
+  return renderCalendar({
+    name: translate('it', 'deadlines.feed-name', { city: cityTitle(city) }),
+    now,
+    reminder: translate('it', 'deadlines.feed-reminder'),
+    events: items.map((item) => eventOf(item, base)),
+  })
+}
