@@ -1,18 +1,38 @@
 import enCore from './en.json'
 import enAccount from './en-account.json'
 import enBackOffice from './en-back-office.json'
+import enDeadlines from './en-deadlines.json'
 import enFolder from './en-folder.json'
 import enNewsletter from './en-newsletter.json'
+import enPaymentsDesk from './en-payments-desk.json'
 import itCore from './it.json'
 import itAccount from './it-account.json'
 import itBackOffice from './it-back-office.json'
+import itDeadlines from './it-deadlines.json'
 import itFolder from './it-folder.json'
 import itNewsletter from './it-newsletter.json'
+import itPaymentsDesk from './it-payments-desk.json'
 
 /**
  * One catalogue per language, kept in a few files so each stays short: the site (`it.json`), the
- * citizen's account and sign-in (`it-account.json`), the back office (`it-back-office.json`), the citizen folder (`it-folder.json`), the newsletter (`it-newsletter.json`).
+ * citizen's account and sign-in (`it-account.json`), the back office (`it-back-office.json`), deadlines (`it-deadlines.json`), the citizen folder (`it-folder.json`), the newsletter (`it-newsletter.json`), the payments office (`it-payments-desk.json`).
  * Their top-level keys never overlap, so spreading them keeps every key.
  */
-export const it = { ...itCore, ...itAccount, ...itBackOffice, ...itFolder, ...itNewsletter }
-export const en = { ...enCore, ...enAccount, ...enBackOffice, ...enFolder, ...enNewsletter }
+export const it = {
+  ...itCore,
+  ...itAccount,
+  ...itBackOffice,
+  ...itDeadlines,
+  ...itFolder,
+  ...itNewsletter,
+  ...itPaymentsDesk,
+}
+export const en = {
+  ...enCore,
+  ...enAccount,
+  ...enBackOffice,
+  ...enDeadlines,
+  ...enFolder,
+  ...enNewsletter,
+  ...enPaymentsDesk,
+}

@@ -32,6 +32,8 @@ export type IconName =
   | 'it-settings'
   | 'it-clock'
   | 'it-chevron-right'
+  | 'it-download'
+  | 'it-print'
 
 interface IconProps {
   name: IconName

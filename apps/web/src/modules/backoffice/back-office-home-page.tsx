@@ -4,6 +4,8 @@ import { BACK_OFFICE_API_CLIENTS_PATH, BACK_OFFICE_STAFF_PATH, BACK_OFFICE_TEAMS
 import { useSignedInSession } from '../../app/session/session-api'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { BackOfficePage, useBackOfficeTitle } from './back-office-page'
+import { isPaymentsOffice } from './payments-desk-api'
+import { PAYMENTS_DESK_PATH } from './payments-desk-page'
 import { isStaffRole } from './staff-api'
 import { isAdmin } from './staff-roles'
 import { useTeams } from './teams-api'
@@ -57,6 +59,25 @@ export function BackOfficeHomePage() {
             )}
           </div>
         </section>
+        {isPaymentsOffice(session) ? (
+          <section
+            className="col-12"
+            aria-labelledby="bo-payments-title"
+            data-testid="payments-office-section"
+          >
+            <div className="civico-panel">
+              <h2 id="bo-payments-title" className="h5">
+                {t('paymentsDesk.home.title')}
+              </h2>
+              <ul className="civico-admin-links">
+                <li>
+                  <Link to={PAYMENTS_DESK_PATH}>{t('paymentsDesk.title')}</Link>
+                  <span> - {t('paymentsDesk.home.hint')}</span>
+                </li>
+              </ul>
+            </div>
+          </section>
+        ) : null}
         {isAdmin(session) ? (
           <section className="col-12" aria-labelledby="bo-admin-title" data-testid="admin-sections">
             <div className="civico-panel">

@@ -5,7 +5,14 @@ import { BackOfficeShell } from './back-office-shell'
 import { CampaignPage } from './campaign-page'
 import { CampaignsPage } from './campaigns-page'
 import { NotificationRulesPage } from './notification-rules-page'
-import { RequireAdmin, RequireCatalogueEditor, RequireCommunication, RequireOperator } from './require-admin'
+import { PaymentsDeskPage } from './payments-desk-page'
+import {
+  RequireAdmin,
+  RequireCatalogueEditor,
+  RequireCommunication,
+  RequireOperator,
+  RequirePaymentsOffice,
+} from './require-admin'
 import { ServiceEditorPage } from './service-editor-page'
 import { ServicesEditorPage } from './services-editor-page'
 import { StaffFolderPage } from './staff-folder-page'
@@ -65,6 +72,14 @@ export const backOfficeRoutes: RouteObject[] = [
           <RequireCommunication>
             <CampaignPage />
           </RequireCommunication>
+        ),
+      },
+      {
+        path: 'pagamenti',
+        element: (
+          <RequirePaymentsOffice>
+            <PaymentsDeskPage />
+          </RequirePaymentsOffice>
         ),
       },
       {

@@ -5,6 +5,7 @@ import { BACK_OFFICE_PATH } from '../../app/paths'
 import { type SignedInSession, useSignedInSession } from '../../app/session/session-api'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { BackOfficePage, useBackOfficeTitle } from './back-office-page'
+import { isPaymentsOffice } from './payments-desk-api'
 import { isAdmin, isCatalogueEditor, isCommunication, isOperator } from './staff-roles'
 
 function NotAllowed() {
@@ -48,4 +49,9 @@ export function RequireCatalogueEditor({ children }: { children: ReactNode }) {
 /** Newsletter campaigns are for the communication office and administrators. */
 export function RequireCommunication({ children }: { children: ReactNode }) {
   return <RequireRole allowed={isCommunication}>{children}</RequireRole>
+}
+
+/** The payments office's desk (rolls, debtors' positions, refunds) is for administrators and supervisors. */
+export function RequirePaymentsOffice({ children }: { children: ReactNode }) {
+  return <RequireRole allowed={isPaymentsOffice}>{children}</RequireRole>
 }

@@ -5,13 +5,13 @@ import { FOLDER_PATH } from '../../app/paths'
 import type { Deadline } from './folder-api'
 import { SECTION_SLUGS } from './folder-sections'
 
-const STATUS_CLASSES: Record<Deadline['status'], string> = {
+export const STATUS_CLASSES: Record<Deadline['status'], string> = {
   expired: 'civico-badge-alert',
   'due-soon': 'civico-badge-warning',
   upcoming: 'civico-badge-neutral',
 }
 
-function useRelativeDay(): (daysLeft: number) => string {
+export function useRelativeDay(): (daysLeft: number) => string {
   const { t } = useTranslation()
   return (daysLeft) =>
     daysLeft === 0

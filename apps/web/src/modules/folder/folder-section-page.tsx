@@ -5,6 +5,7 @@ import { LoadingState } from '../../app/ui/loading-state'
 import { PageHeader } from '../../app/ui/page-header'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { ProblemNotice } from '../identity/problem-notice'
+import { DocumentReceipts } from '../payments/receipts-list'
 import { EmailNotificationsView } from './email-notifications-view'
 import { FamilyView } from './family-view'
 import { type PersonFolder, useFolderSummary, usePersonFolder } from './folder-api'
@@ -14,13 +15,29 @@ import { NotRegisteredNotice } from './not-registered-notice'
 import { PersonalDataView } from './personal-data-view'
 import { RecordsView } from './records-view'
 
-function SectionContent({ section, folder }: { section: FolderSection; folder: PersonFolder }) {
+function SectionContent({
+  section,
+  folder,
+  ownFolder,
+}: {
+  section: FolderSection
+  folder: PersonFolder
+  /** The session's own folder (or of whom it acts for): the one receipts and payments belong to. */
+  ownFolder: boolean
+}) {
   if (section === 'email-notifications') return <EmailNotificationsView />
   if (!folder.registered) return <NotRegisteredNotice fiscalCode={folder.fiscalCode} />
   if (section === 'personal-data') return <PersonalDataView person={folder.person} records={folder.records} />
   if (section === 'family') return <FamilyView family={folder.family} />
   if (isRecordSection(section)) {
-    return <RecordsView section={section} records={folder.records} deadlines={folder.deadlines} />
+    return (
+      <RecordsView
+        section={section}
+        records={folder.records}
+        deadlines={folder.deadlines}
+        receipts={ownFolder ? <DocumentReceipts /> : undefined}
+      />
+    )
   }
   return null
 }
@@ -61,7 +78,7 @@ export function FolderSectionPage() {
           }}
         />
       ) : folder.data ? (
-        <SectionContent section={section} folder={folder.data} />
+        <SectionContent section={section} folder={folder.data} ownFolder={params.fiscalCode === undefined} />
       ) : (
         <LoadingState />
       )}

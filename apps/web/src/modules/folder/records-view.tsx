@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import { romeIsoDay } from '../../app/i18n/format'
@@ -36,7 +37,7 @@ function RecordList({
   )
 }
 
-function EmptyNote({ text, link }: { text: string; link?: { to: string; label: string } }) {
+export function EmptyNote({ text, link }: { text: string; link?: { to: string; label: string } }) {
   return (
     <div className="civico-empty-state mb-4">
       <p className={link ? undefined : 'mb-0'}>{text}</p>
@@ -55,12 +56,15 @@ export function RecordsView({
   records,
   deadlines,
   guidance = true,
+  receipts,
 }: {
   section: RecordSection
   records: readonly FolderRecord[]
   deadlines: readonly Deadline[]
   /** The citizen's hints and links (renew, request, INAD); operators see the records alone. */
   guidance?: boolean
+  /** The payment receipts of the folder's owner, when the session may see them. */
+  receipts?: ReactNode
 }) {
   const { t } = useTranslation()
   const kinds = KINDS_OF_SECTION[section]
@@ -98,7 +102,7 @@ export function RecordsView({
           link={{ to: '/servizi/certificati-anagrafici', label: t('folder.documents.certificatesLink') }}
         />
         <h2 className="h4">{t('folder.documents.receiptsTitle')}</h2>
-        <EmptyNote text={t('folder.documents.receiptsEmpty')} />
+        {receipts ?? <EmptyNote text={t('folder.documents.receiptsEmpty')} />}
       </div>
     )
   }

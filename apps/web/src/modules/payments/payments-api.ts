@@ -22,6 +22,7 @@ export interface PaymentOption {
   payable: boolean
   paidAt: string | null
   psp: string | null
+  receiptId: string | null
   refundedCents: number
 }
 
@@ -52,6 +53,7 @@ function parseOption(value: unknown): PaymentOption {
     payable: readBoolean(record, 'payable'),
     paidAt: readNullableString(record, 'paidAt'),
     psp: receipt ? readNullableString(receipt, 'psp') : null,
+    receiptId: receipt ? readString(receipt, 'id') : null,
     refundedCents: refunds.reduce((sum, cents) => sum + cents, 0),
   }
 }
@@ -87,3 +89,37 @@ export function useStartCheckout() {
     onSuccess: (redirectUrl) => window.location.assign(redirectUrl),
   })
 }
+
+export interface PaymentReceipt {
+  id: string
+  description: string
+  amountCents: number
+  paidAt: string
+  psp: string | null
+}
+
+function parseReceipt(value: unknown): PaymentReceipt {
+  const record = asRecord(value, 'receipt')
+  return {
+    id: readString(record, 'id'),
+    description: readString(record, 'description'),
+    amountCents: readNumber(record, 'amountCents'),
+    paidAt: readString(record, 'paidAt'),
+    psp: readNullableString(record, 'psp'),
+  }
+}
+
+export function useMyReceipts() {
+  return useQuery({
+    queryKey: ['payments', 'receipts'],
+    queryFn: ({ signal }) =>
+      apiRequest({
+        path: '/payments/receipts',
+        signal,
+        parse: (value) => readList(value, 'receipts', parseReceipt),
+      }),
+  })
+}
+
+export const receiptPdfPath = (receiptId: string) => `/api/v1/payments/receipts/${receiptId}/receipt.pdf`
+export const PAYMENTS_LIST_PDF_PATH = '/api/v1/payments/list.pdf'

@@ -3,8 +3,16 @@ import { useTranslation } from 'react-i18next'
 import { useSearchParams } from 'react-router'
 import { formatDay, formatEuro } from '../../app/i18n/format'
 import { ErrorAlert } from '../../app/ui/error-alert'
+import { Icon } from '../../app/ui/icon'
 import { LoadingState } from '../../app/ui/loading-state'
-import { type PaymentOption, type PaymentPosition, useMyPayments, useStartCheckout } from './payments-api'
+import {
+  PAYMENTS_LIST_PDF_PATH,
+  type PaymentOption,
+  type PaymentPosition,
+  receiptPdfPath,
+  useMyPayments,
+  useStartCheckout,
+} from './payments-api'
 
 const MAX_CART = 5
 
@@ -114,6 +122,15 @@ function PositionCard({
                     ? ` · ${t('payments.refunded', { amount: formatEuro(option.refundedCents, i18n.language) })}`
                     : ''}
                 </small>
+                {option.receiptId ? (
+                  <>
+                    <br />
+                    <a href={receiptPdfPath(option.receiptId)} download data-testid="option-receipt-pdf">
+                      {t('payments.downloadReceipt')}
+                      <span className="visually-hidden"> – {option.description}</span>
+                    </a>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
@@ -141,6 +158,17 @@ export function PaymentsList({ empty }: { empty: React.ReactNode }) {
   return (
     <div data-testid="payments-list">
       <OutcomeBanner />
+      <p className="text-end">
+        <a
+          href={PAYMENTS_LIST_PDF_PATH}
+          download
+          className="btn btn-outline-primary btn-sm"
+          data-testid="payments-list-pdf"
+        >
+          <Icon name="it-print" size="sm" color="primary" className="me-1" />
+          {t('payments.printList')}
+        </a>
+      </p>
       {payments.data.map((position) => (
         <PositionCard key={position.id} position={position} chosen={chosen} onToggle={toggle} />
       ))}

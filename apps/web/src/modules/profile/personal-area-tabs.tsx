@@ -3,10 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { FOLDER_PATH, PAYMENTS_PATH, PROFILE_PATH } from '../../app/paths'
 import { Icon, type IconName } from '../../app/ui/icon'
-import { LoadingState } from '../../app/ui/loading-state'
-import { DeadlineList } from '../folder/deadline-list'
-import { useFolderSummary } from '../folder/folder-api'
-import { ProblemNotice } from '../identity/problem-notice'
+import { DeadlinesPanel, DuesPreview } from '../deadlines/deadlines-panel'
 import { InboxPreview } from '../notifications/inbox-preview'
 import { useUnreadCount } from '../notifications/inbox-stream'
 import { PERSONAL_AREA_SECTIONS, type PersonalAreaSection } from './personal-area-sections'
@@ -45,15 +42,6 @@ function EmptySection({ section }: { section: PersonalAreaSection }) {
       </Link>
     </div>
   )
-}
-
-/** Documents, permits and loans running out, from the folder's summary. */
-function DeadlinesPanel() {
-  const summary = useFolderSummary()
-  if (summary.isPending) return <LoadingState />
-  if (summary.isError) return <ProblemNotice error={summary.error} onRetry={() => void summary.refetch()} />
-  if (summary.data.deadlines.length === 0) return <EmptySection section="deadlines" />
-  return <DeadlineList deadlines={summary.data.deadlines} />
 }
 
 /**
@@ -146,7 +134,16 @@ export function PersonalAreaTabs() {
         tabIndex={0}
       >
         {active === 'deadlines' ? (
-          <DeadlinesPanel />
+          <DeadlinesPanel empty={<EmptySection section="deadlines" />} />
+        ) : active === 'payments' ? (
+          <DuesPreview
+            empty={<EmptySection section="payments" />}
+            action={
+              <Link to={PAYMENTS_PATH} className="btn btn-primary btn-sm mt-3">
+                {t('personalArea.sections.payments.action')}
+              </Link>
+            }
+          />
         ) : active === 'notifications' ? (
           <InboxPreview empty={<EmptySection section="notifications" />} />
         ) : (
