@@ -142,3 +142,16 @@ export async function insertTeamIfMissing(
   const [row] = await tx.insert(teams).values(team).onConflictDoNothing({ target: teams.code }).returning()
   return row ?? null
 }
+
+/** Staff members' display names by id, for other capabilities that show who did something. */
+export async function findStaffNames(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  const uuids = [...new Set(ids)].filter((id) =>
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id),
+  )
+  if (uuids.length === 0) return new Map()
+  const rows = await db
+    .select({ id: staffAccounts.id, displayName: staffAccounts.displayName })
+    .from(staffAccounts)
+    .where(inArray(staffAccounts.id, uuids))
+  return new Map(rows.map((row) => [row.id, row.displayName]))
+}

@@ -1,20 +1,6 @@
 import { asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
-import { staffAccounts } from '../identity/tables.js'
-import { paymentOptions, paymentPositions, paymentRolls } from './tables.js'
-
-/** The latest rolls with the importer's name; rolls brought in by the system have none. */
-export async function listRecentRollsWithImporter(db: Queryable, limit: number) {
-  return (
-    db
-      .select({ roll: paymentRolls, importerName: staffAccounts.displayName })
-      .from(paymentRolls)
-      // importedBy is text: a staff id, or "system" for the demo seed.
-      .leftJoin(staffAccounts, eq(sql`${staffAccounts.id}::text`, paymentRolls.importedBy))
-      .orderBy(desc(paymentRolls.importedAt), desc(paymentRolls.id))
-      .limit(limit)
-  )
-}
+import { paymentOptions, paymentPositions } from './tables.js'
 
 export async function listLatestPositionsOfDebtor(db: Queryable, fiscalCode: string, limit: number) {
   return db

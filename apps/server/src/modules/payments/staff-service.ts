@@ -5,13 +5,16 @@ import { AppError } from '../../platform/errors.js'
 import { translate } from '../../platform/i18n.js'
 import { getCityProfile } from '../city/service.js'
 import { isValidFiscalCode } from '../identity/codice-fiscale.js'
+import { findStaffNames } from '../identity/staff-admin-repo.js'
 import './staff-messages.js'
-import { findOptionByNav, findReceiptsOfOptions, listRefundsOfOptions, type PositionRow } from './repo.js'
 import {
-  listLatestPositionsOfDebtor,
-  listOptionsInNoticeOrder,
-  listRecentRollsWithImporter,
-} from './staff-repo.js'
+  findOptionByNav,
+  findReceiptsOfOptions,
+  listRecentRolls,
+  listRefundsOfOptions,
+  type PositionRow,
+} from './repo.js'
+import { listLatestPositionsOfDebtor, listOptionsInNoticeOrder } from './staff-repo.js'
 
 const RECENT_ROLLS = 20
 const LOOKUP_POSITIONS = 50
@@ -25,15 +28,20 @@ function requireStaff(ctx: ServiceContext) {
 /** The last rolls imported, newest first, with who brought each in. */
 export async function listImportedRolls(ctx: ServiceContext) {
   requireStaff(ctx)
-  const rows = await listRecentRollsWithImporter(ctx.db, RECENT_ROLLS)
-  return rows.map(({ roll, importerName }) => ({
+  const rolls = await listRecentRolls(ctx.db, RECENT_ROLLS)
+  // importedBy is a staff id, or "system" for the demo seed.
+  const names = await findStaffNames(
+    ctx.db,
+    rolls.map((roll) => roll.importedBy),
+  )
+  return rolls.map((roll) => ({
     id: roll.id,
     source: roll.source,
     positions: roll.positions,
     options: roll.options,
     totalCents: roll.totalCents,
     importedAt: roll.importedAt.toISOString(),
-    importedBy: importerName ?? roll.importedBy,
+    importedBy: names.get(roll.importedBy) ?? roll.importedBy,
   }))
 }
 
