@@ -72,6 +72,35 @@ describe('payments', () => {
       expect(await position.getByText('Pagato in parte').count()).toBe(1)
       await expectNoAccessibilityViolations(page, 'the payments page after paying')
       await saveScreenshot(page, 'payments-paid')
+
+      // The receipt and the printable list download as PDFs.
+      for (const link of [position.getByTestId('option-receipt-pdf'), page.getByTestId('payments-list-pdf')]) {
+        const download = await page.request.get((await link.getAttribute('href')) as string)
+        expect(download.status()).toBe(200)
+        expect(download.headers()['content-type']).toBe('application/pdf')
+      }
+
+      // Documenti keeps the receipt.
+      await page.goto(`${baseUrl()}/area-personale/fascicolo/documenti`)
+      const receipt = page.getByTestId('receipts-list').getByRole('listitem').filter({ hasText: /rata 1/ })
+      await receipt.waitFor()
+      expect(await receipt.getByText('82,00 € pagati il', { exact: false }).count()).toBe(1)
+      await expectNoAccessibilityViolations(page, 'Documenti with a receipt')
+
+      // Scadenze lists the instalments still to pay, not the paid one, and gives a calendar address.
+      await page.goto(`${baseUrl()}/area-personale?sezione=deadlines`)
+      const deadlines = page.getByTestId('deadline-list')
+      await deadlines.locator('[data-source="payments"]', { hasText: /rata 2/ }).waitFor()
+      expect(await deadlines.locator('[data-source="payments"]', { hasText: /rata 1/ }).count()).toBe(0)
+      await page.getByTestId('feed-create').click()
+      const address = page.getByTestId('feed-address').getByRole('textbox')
+      await address.waitFor()
+      const feed = await page.request.get(await address.inputValue())
+      expect(feed.status()).toBe(200)
+      expect(feed.headers()['content-type']).toBe('text/calendar; charset=utf-8')
+      expect(await feed.text()).toMatch(/SUMMARY:Da pagare: TARI \d{4} – Tassa rifiuti – rata 2/)
+      await expectNoAccessibilityViolations(page, 'Scadenze with the calendar address')
+      await saveScreenshot(page, 'deadlines')
       expectNoPageProblems(problems)
     } finally {
       await context.close()

@@ -5,7 +5,7 @@ import { z } from 'zod'
 import type { DatabaseHandle } from '../db/client.js'
 import { inTransaction, rowsOf } from '../db/transaction.js'
 import { createTestDatabase } from '../test/database.js'
-import { deadLetterQueueName, JobQueue } from './jobs.js'
+import { deadLetterQueueName, JobQueue, retryOnDeadlock } from './jobs.js'
 import { createLogger } from './logger.js'
 
 const suffix = randomUUID().slice(0, 8)
@@ -93,5 +93,29 @@ describe('job queue', () => {
     )
     expect(row?.state).toBe('failed')
     expect(deadLetterQueueName(ALWAYS_FAILS)).toBe(`${ALWAYS_FAILS}__dead`)
+  })
+})
+
+describe('starting queues next to other processes', () => {
+  it('does a deadlock victim again, and gives up on anything else', async () => {
+    let calls = 0
+    const deadlocked = Object.assign(new Error('deadlock detected'), { code: '40P01' })
+    const result = await retryOnDeadlock(async () => {
+      calls++
+      if (calls < 3) throw deadlocked
+      return 'created'
+    })
+    expect([result, calls]).toEqual(['created', 3])
+
+    let other = 0
+    const refused = Object.assign(new Error('permission denied'), { code: '42501' })
+    await expect(
+      retryOnDeadlock(async () => {
+        other++
+        throw refused
+      }),
+    ).rejects.toBe(refused)
+    expect(other).toBe(1)
+    await expect(retryOnDeadlock(async () => Promise.reject(deadlocked), 2)).rejects.toBe(deadlocked)
   })
 })

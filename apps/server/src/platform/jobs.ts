@@ -54,6 +54,24 @@ export function deadLetterQueueName(name: string): string {
 
 export class UnknownJobError extends Error {}
 
+const DEADLOCK = '40P01'
+
+/**
+ * Processes starting together create pg-boss queues at the same time; each queue is a partition
+ * whose creation locks the shared tables, so PostgreSQL may pick one of them as a deadlock victim.
+ * Queue creation is idempotent: the loser waits a moment and does it again.
+ */
+export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 8): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work()
+    } catch (error) {
+      if ((error as { code?: string }).code !== DEADLOCK || attempt >= attempts) throw error
+      await new Promise((resolve) => setTimeout(resolve, 50 * attempt + Math.random() * 100))
+    }
+  }
+}
+
 /**
  * pg-boss on the platform's own database. Jobs are enqueued through the caller's transaction, so a
  * rolled-back change never leaves a job behind and a committed one never loses its job.
@@ -93,7 +111,9 @@ export class JobQueue {
     for (const definition of this.definitions.values()) {
       const retry = { ...DEFAULT_RETRY, ...definition.retry }
       const deadLetter = deadLetterQueueName(definition.name)
-      await this.boss.createQueue(deadLetter, { name: deadLetter, retentionMinutes: 60 * 24 * 30 })
+      await retryOnDeadlock(() =>
+        this.boss.createQueue(deadLetter, { name: deadLetter, retentionMinutes: 60 * 24 * 30 }),
+      )
       const queue: PgBoss.Queue = {
         name: definition.name,
         retryLimit: retry.retryLimit,
@@ -102,10 +122,11 @@ export class JobQueue {
         expireInSeconds: retry.expireInSeconds,
         deadLetter,
       }
-      await this.boss.createQueue(definition.name, queue)
-      await this.boss.updateQueue(definition.name, queue)
-      if (definition.cron)
-        await this.boss.schedule(definition.name, definition.cron, {}, { tz: 'Europe/Rome' })
+      await retryOnDeadlock(() => this.boss.createQueue(definition.name, queue))
+      await retryOnDeadlock(() => this.boss.updateQueue(definition.name, queue))
+      const { cron } = definition
+      if (cron)
+        await retryOnDeadlock(() => this.boss.schedule(definition.name, cron, {}, { tz: 'Europe/Rome' }))
     }
     this.started = true
     if (work) await this.startWorkers()

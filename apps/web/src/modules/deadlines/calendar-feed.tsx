@@ -25,7 +25,7 @@ function NewAddress({ url, webcalUrl }: { url: string; webcalUrl: string }) {
     }
   }
   return (
-    <div className="alert alert-info" data-testid="feed-address">
+    <div className="border rounded p-3 mb-3 bg-light" data-testid="feed-address">
       <label htmlFor={inputId} className="civico-field-label">
         {t('deadlines.feed.urlLabel')}
       </label>

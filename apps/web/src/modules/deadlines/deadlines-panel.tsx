@@ -37,8 +37,8 @@ export function DeadlineRow({ item }: { item: DeadlineItem }) {
           {relativeDay(item.daysLeft)})
         </span>
         <span className={`badge ${STATUS_CLASSES[item.status]}`}>
-          {item.source === 'payments' && item.status === 'expired'
-            ? t('deadlines.overdue')
+          {item.source === 'payments'
+            ? t(`deadlines.paymentStatus.${item.status}`)
             : t(`folder.status.${item.status}`)}
         </span>
       </span>
