@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { certificatesBench } from './benches/certificates.js'
 import { folderBench } from './benches/folder.js'
 import { httpBench } from './benches/http.js'
 import { notificationsBench } from './benches/notifications.js'
@@ -8,6 +9,7 @@ import { sessionBench } from './benches/session.js'
 import { progress } from './support/log.js'
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
+  certificates: certificatesBench,
   folder: folderBench,
   http: httpBench,
   notifications: notificationsBench,

@@ -2,6 +2,7 @@ import cookie from '@fastify/cookie'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { catalogueRoutes } from './modules/catalogue/routes.js'
+import { certificateRoutes } from './modules/certificates/routes.js'
 import { cityRoutes } from './modules/city/routes.js'
 import { deadlineRoutes } from './modules/deadlines/routes.js'
 import { folderRoutes } from './modules/folder/routes.js'
@@ -84,6 +85,7 @@ export async function buildApp(
       await api.register(paymentRoutes(deps))
       await api.register(paymentStaffRoutes(deps))
       await api.register(catalogueRoutes(deps))
+      await api.register(certificateRoutes(deps))
       await api.register(contactRoutes(deps))
       await api.register(delegationRoutes(deps))
       await api.register(adminRoutes(deps), { prefix: '/admin' })

@@ -37,6 +37,14 @@ const ZEnvironment = z.object({
   SIGN_IN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(20),
   NEWSLETTER_MAX_PER_SECOND: z.coerce.number().int().min(1).max(100_000).default(100),
   NEWSLETTER_SUBSCRIBE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(10),
+  /** The second language of bilingual certificates where the law gives one (Alto Adige, Friuli, Valle d'Aosta). */
+  CERTIFICATE_SECOND_LANGUAGE: z.enum(['none', 'de', 'sl', 'fr']).default('none'),
+  CERTIFICATE_FEE_CENTS: z.coerce.number().int().min(0).max(10_000).default(0),
+  CERTIFICATE_FEE_EXEMPT_CENTS: z.coerce.number().int().min(0).max(10_000).default(0),
+  CERTIFICATE_OFFICER: z.string().min(1).max(120).default('L’Ufficiale d’Anagrafe delegato'),
+  CERTIFICATE_OFFICE: z.string().min(1).max(160).default('Servizi Civici – Ufficio Anagrafe'),
+  /** The city's Ed25519 sealing key (PKCS#8 PEM); without it one is made on first use and stored. */
+  CERTIFICATE_SEAL_PRIVATE_KEY: z.string().optional(),
   PAGOPA_SEGREGATION_CODE: z
     .string()
     .regex(/^[0-4]\d$/, 'must be the two-digit segregation code pagoPA assigned, 00 to 49')
@@ -106,6 +114,14 @@ export type Config = {
   newsletter: { maxPerSecond: number; subscribeLimitPerMinute: number }
   /** How often the queue looks for jobs whose worker died (and so how soon they run again). */
   jobsMaintenanceSeconds: number
+  /** Registry certificates: languages, secretariat fees, who signs, and the sealing key. */
+  certificates: {
+    secondLanguage: 'de' | 'sl' | 'fr' | null
+    fees: { withStampCents: number; exemptCents: number }
+    officer: string
+    office: string
+    sealPrivateKey: string | null
+  }
   /**
    * pagoPA: the city's segregation code for notices, and where citizens pay — pagoPA
    * Checkout with the city's key, the sandbox outside production, or nowhere.
@@ -218,6 +234,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       subscribeLimitPerMinute: value.NEWSLETTER_SUBSCRIBE_LIMIT_PER_MINUTE,
     },
     jobsMaintenanceSeconds: value.JOBS_MAINTENANCE_SECONDS,
+    certificates: {
+      secondLanguage: value.CERTIFICATE_SECOND_LANGUAGE === 'none' ? null : value.CERTIFICATE_SECOND_LANGUAGE,
+      fees: { withStampCents: value.CERTIFICATE_FEE_CENTS, exemptCents: value.CERTIFICATE_FEE_EXEMPT_CENTS },
+      officer: value.CERTIFICATE_OFFICER,
+      office: value.CERTIFICATE_OFFICE,
+      sealPrivateKey: value.CERTIFICATE_SEAL_PRIVATE_KEY?.replace(/\\n/g, '\n') ?? null,
+    },
     payments: {
       segregationCode: value.PAGOPA_SEGREGATION_CODE,
       provider: value.PAGOPA_CHECKOUT_KEY

@@ -1,5 +1,6 @@
 // Every table of every module, for Drizzle's typed queries and drizzle-kit's migrations.
 export * from '../modules/catalogue/tables.js'
+export * from '../modules/certificates/tables.js'
 export * from '../modules/city/tables.js'
 export * from '../modules/deadlines/tables.js'
 export * from '../modules/identity/tables.js'

@@ -2,6 +2,8 @@ import '../modules/folder/reminders.js'
 import '../modules/identity/notices.js'
 import '../modules/payments/notices.js'
 import '../modules/payments/reminders.js'
+import '../modules/certificates/notices.js'
+import { registerCertificateJobs } from '../modules/certificates/jobs.js'
 import { registerNewsletterJobs } from '../modules/newsletter/jobs.js'
 import { registerNotificationJobs } from '../modules/notifications/jobs.js'
 import type { AppDependencies } from './http/dependencies.js'
@@ -14,4 +16,5 @@ import type { AppDependencies } from './http/dependencies.js'
 export function registerJobDefinitions(deps: AppDependencies): void {
   registerNotificationJobs(deps)
   registerNewsletterJobs(deps)
+  registerCertificateJobs(deps)
 }

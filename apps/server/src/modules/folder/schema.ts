@@ -61,6 +61,7 @@ export const ZFolderPerson = z
     relationship: z.string(),
     residentSince: z.iso.date(),
     certifiable: z.boolean(),
+    certifiability: z.number().int().min(0).max(4),
     address: z.object({
       streetName: z.string(),
       houseNumber: z.string(),

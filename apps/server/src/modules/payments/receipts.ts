@@ -4,6 +4,7 @@ import { getCityProfile } from '../city/service.js'
 import { type NotifyDeps, notifyCitizen } from '../notifications/service.js'
 import { romeCalendarDate } from '../registry/calendar-days.js'
 import { PAYMENT_RECEIVED_TEMPLATE } from './notices.js'
+import { announcePositionPaid } from './paid-hooks.js'
 import { positionStatusOf } from './policy.js'
 import {
   findOptionByNav,
@@ -91,6 +92,7 @@ export async function recordReceipt(
       romeCalendarDate(now),
     )
     await setPositionStatus(tx, found.position.id, status, now)
+    if (status === 'paid') await announcePositionPaid(tx, found.position, deps)
     await notifyCitizen(tx, deps.notify, {
       recipientFiscalCode: found.position.debtorFiscalCode,
       template: PAYMENT_RECEIVED_TEMPLATE,

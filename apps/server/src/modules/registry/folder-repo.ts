@@ -15,7 +15,7 @@ export interface FolderRow {
     civilStatus: string
     relationship: string
     residentSince: string
-    certifiable: boolean
+    certifiability: number
     familyId: string
   }
   address: {
@@ -58,7 +58,7 @@ function prepareFolderQuery(db: Queryable) {
         'id', p.id, 'fiscalCode', p.fiscal_code, 'givenName', p.given_name, 'familyName', p.family_name,
         'sex', p.sex, 'birthDate', p.birth_date, 'birthPlaceCode', p.birth_place_code,
         'birthPlaceName', p.birth_place_name, 'citizenship', p.citizenship, 'civilStatus', p.civil_status,
-        'relationship', p.relationship, 'residentSince', p.resident_since, 'certifiable', p.certifiable,
+        'relationship', p.relationship, 'residentSince', p.resident_since, 'certifiability', p.certifiability,
         'familyId', p.family_id)`,
       address: sql<FolderRow['address']>`json_build_object(
         'streetName', a.street_name, 'houseNumber', a.house_number, 'postalCode', a.postal_code,

@@ -22,7 +22,10 @@ export interface RegistryPersonDetails {
   civilStatus: string
   relationship: string
   residentSince: string
+  /** Whether the record supports certificates at all (codes 1 and 2). */
   certifiable: boolean
+  /** ANPR's code: 0 not certifiable, 1 residence and family only, 2 complete, 3 not registrable, 4 interdicted. */
+  certifiability: 0 | 1 | 2 | 3 | 4
 }
 
 export interface RegistryHouseholdMember {
@@ -88,7 +91,8 @@ export function createLocalRegistrySource(db: Queryable): RegistrySource {
           civilStatus: person.civilStatus,
           relationship: person.relationship,
           residentSince: person.residentSince,
-          certifiable: person.certifiable,
+          certifiable: person.certifiability === 1 || person.certifiability === 2,
+          certifiability: person.certifiability as RegistryPersonDetails['certifiability'],
         },
         address: row.address,
         household: row.household.map((member) => ({ ...member, sex: member.sex as 'M' | 'F' })),

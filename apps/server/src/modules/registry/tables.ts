@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { boolean, check, date, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core'
+import { check, date, index, jsonb, pgTable, smallint, text, timestamp, uuid } from 'drizzle-orm/pg-core'
 import { RECORD_KINDS } from './record-schema.js'
 
 /** Residence addresses; one row per dwelling so family members share it. */
@@ -40,8 +40,11 @@ export const registryPersons = pgTable(
       .references(() => registryFamilies.id),
     relationship: text('relationship').notNull(),
     residentSince: date('resident_since').notNull(),
-    /** False while the registration is being checked: no certificate may be issued meanwhile. */
-    certifiable: boolean('certifiable').notNull().default(true),
+    /**
+     * What certificates the record supports, as ANPR codes it: 0 not certifiable, 1 residence and
+     * family only, 2 complete, 3 not registrable, 4 interdicted.
+     */
+    certifiability: smallint('certifiability').notNull().default(2),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
@@ -51,6 +54,7 @@ export const registryPersons = pgTable(
       'registry_persons_relationship_check',
       sql`${table.relationship} in ('head', 'spouse', 'partner', 'child', 'parent', 'other')`,
     ),
+    check('registry_persons_certifiability_check', sql`${table.certifiability} between 0 and 4`),
     check(
       'registry_persons_civil_status_check',
       sql`${table.civilStatus} in ('single', 'married', 'civil_union', 'divorced', 'widowed')`,

@@ -1,0 +1,1 @@
+ALTER TABLE "registry_persons" DROP COLUMN "certifiable";
