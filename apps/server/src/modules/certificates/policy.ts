@@ -151,12 +151,19 @@ export function chargesOf(
   return { stampCents: stamp.mode === 'pay' ? STAMP_DUTY_CENTS : 0, feesCents: fees.withStampCents }
 }
 
-/** The last day a certificate is valid: six months after issue, the day before the same date. */
+/**
+ * The last day a certificate is valid: the day before the same date six months on, or the last day
+ * of that month when it has no such date (issued on 31 August, valid through February).
+ */
 export function validUntil(issuedOn: string): string {
-  const date = new Date(`${issuedOn}T12:00:00Z`)
-  date.setUTCMonth(date.getUTCMonth() + VALIDITY_MONTHS)
-  date.setUTCDate(date.getUTCDate() - 1)
-  return date.toISOString().slice(0, 10)
+  const [year, month, day] = issuedOn.split('-').map(Number) as [number, number, number]
+  const targetMonth = month - 1 + VALIDITY_MONTHS
+  const lastDay = new Date(Date.UTC(year, targetMonth + 1, 0)).getUTCDate()
+  const end =
+    day > lastDay
+      ? new Date(Date.UTC(year, targetMonth, lastDay))
+      : new Date(Date.UTC(year, targetMonth, day - 1))
+  return end.toISOString().slice(0, 10)
 }
 
 /** A name as the public verification page shows it: initial and last letter of each word. */
