@@ -173,6 +173,20 @@ describe('certificates', () => {
     expect(numbers[1]).toBeGreaterThan(numbers[0] as number)
   })
 
+  it('numbers certificates issued at the same moment one after another, without gaps', async () => {
+    const asked = await Promise.all(
+      Array.from({ length: 6 }, () => ask({ ...residence, stamp: { mode: 'exempt', exemption: '3' } })),
+    )
+    expect(asked.map((response) => response.statusCode)).toEqual([201, 201, 201, 201, 201, 201])
+    const ids = new Set(asked.map((response) => response.json().id))
+    const numbers = (await mine())
+      .filter((item) => ids.has(item.id))
+      .map((item) => Number(item.protocol?.split('/')[1]))
+      .sort((a, b) => a - b)
+    const first = numbers[0] as number
+    expect(numbers).toEqual([first, first + 1, first + 2, first + 3, first + 4, first + 5])
+  })
+
   it('refuses what the record cannot certify, with the reason', async () => {
     const married = await ask({
       ...residence,
