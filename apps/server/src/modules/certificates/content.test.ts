@@ -78,7 +78,7 @@ const lines = (type: Parameters<typeof factsOf>[0]) =>
       ? `${fact.label[0]}: ${fact.value}`
       : fact.kind === 'table'
         ? `${fact.label[0]}: ${fact.rows.map((row) => row.join(' | ')).join(' / ')}`
-        : fact.text[0],
+        : (fact.text[0] ?? ''),
   )
 
 describe('certificate content', () => {
