@@ -10,6 +10,7 @@ import { representationOf } from '../identity/delegation-service.js'
 import { type NotifyDeps, notifyCitizen } from '../notifications/service.js'
 import { createPosition } from '../payments/positions.js'
 import { listOptionsOfPosition } from '../payments/repo.js'
+import { payerOf } from '../payments/service.js'
 import { romeCalendarDate } from '../registry/calendar-days.js'
 import type { PersonFolder, RegistrySource } from '../registry/source.js'
 import type { CertificateLanguage } from './content.js'
@@ -128,6 +129,8 @@ export async function requestCertificate(ctx: CertificatesContext, input: Certif
   const charges = chargesOf(input.type, input.stamp, ctx.settings.certificates.fees)
   const due = charges.stampCents + charges.feesCents
   const prepared = due > 0 ? null : await prepareIssue(ctx, subject, folder)
+  // The notice goes to whoever the session pays for, so it shows in the Pagamenti page it opens.
+  const debtor = due > 0 ? await payerOf(ctx) : requester
   return inTransaction(ctx.db, async (tx) => {
     const row = await insertCertificate(tx, {
       verificationCode: newVerificationCode(),
@@ -160,9 +163,8 @@ export async function requestCertificate(ctx: CertificatesContext, input: Certif
     if (due > 0) {
       const { positionId } = await createPosition(tx, ctx.settings.payments, {
         iupd: `CERT-${row.id}`,
-        debtorFiscalCode: requester,
-        debtorName:
-          requester === subject ? `${folder.person.givenName} ${folder.person.familyName}` : requester,
+        debtorFiscalCode: debtor,
+        debtorName: debtor === subject ? `${folder.person.givenName} ${folder.person.familyName}` : debtor,
         kind: 'stamp-duty',
         description: `${charges.stampCents > 0 ? 'Imposta di bollo' : 'Diritti di segreteria'} – ${CERTIFICATE_TYPES[input.type].title.toLowerCase()}`,
         source: 'certificates',
