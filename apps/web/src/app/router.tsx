@@ -1,6 +1,7 @@
 import { createBrowserRouter } from 'react-router'
 import { backOfficeRoutes } from '../modules/backoffice/back-office-routes'
 import { catalogueRoutes } from '../modules/catalogue/catalogue-routes'
+import { certificatesRoutes } from '../modules/certificates/certificates-routes'
 import { contactRoutes } from '../modules/contact/contact-routes'
 import { folderRoutes } from '../modules/folder/folder-routes'
 import { HomePage } from '../modules/home/home-page'
@@ -22,6 +23,7 @@ export function createAppRouter() {
         ...identityRoutes,
         ...profileRoutes,
         ...folderRoutes,
+        ...certificatesRoutes,
         ...notificationsRoutes,
         ...contactRoutes,
         ...newsletterRoutes,

@@ -60,7 +60,7 @@ export async function issueCertificate(
   row: CertificateRow,
   // Read before the transaction: the registry and the key store use connections of their own.
   prepared: { folder: PersonFolder; key: SealKey },
-): Promise<void> {
+): Promise<{ protocol: string }> {
   const type = row.type as CertificateType
   const { folder, key } = prepared
   const refusal = refusalOf(type, {
@@ -136,6 +136,7 @@ export async function issueCertificate(
     dedupeKey: `certificate-issued:${row.id}`,
     action: { url: '/area-personale/fascicolo/documenti' },
   })
+  return { protocol }
 }
 
 /** The job run once the stamp duty is paid: issues the certificate unless that was done already. */

@@ -66,6 +66,10 @@ describe('certificates', () => {
     expect(asked.statusCode).toBe(201)
     expect(asked.json()).toMatchObject({ status: 'issued', payment: null })
     const listed = (await mine()).find((item) => item.id === asked.json().id) as Listed
+    expect(asked.json()).toMatchObject({
+      protocol: listed.protocol,
+      verificationCode: listed.verificationCode,
+    })
     expect(listed.protocol).toMatch(/^\d{4}\/\d{6}$/)
     const pdf = await t.app.inject({
       method: 'GET',

@@ -24,6 +24,8 @@ import {
 import { compareUploadedPdf, verifyCertificate } from './verification.js'
 
 const CITIZEN: RouteAccess = { kind: 'citizen' }
+// An official certificate, like a payment, asks for SPID level 2 or CIE.
+const CITIZEN_LEVEL_2: RouteAccess = { kind: 'citizen', minimumLevel: 2 }
 const TAGS = ['certificates']
 /** A certificate is a few tens of kilobytes; a copy larger than this is not one of ours. */
 const UPLOAD_LIMIT_BYTES = 2 * 1024 * 1024
@@ -58,6 +60,7 @@ export function certificateRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
           code,
           use: exemption.use,
           reference: exemption.reference,
+          feeFree: exemption.feeFree,
         })),
         stampCents: STAMP_DUTY_CENTS,
         fees: deps.config.certificates.fees,
@@ -67,7 +70,7 @@ export function certificateRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
     app.post(
       '/certificates',
       {
-        config: { access: CITIZEN },
+        config: { access: CITIZEN_LEVEL_2 },
         schema: {
           tags: TAGS,
           summary: 'Request a certificate: issued at once, or once its stamp duty is paid through pagoPA',
@@ -106,7 +109,7 @@ export function certificateRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
     app.get(
       '/certificates/:id/certificate.pdf',
       {
-        config: { access: CITIZEN },
+        config: { access: CITIZEN_LEVEL_2 },
         schema: {
           tags: TAGS,
           summary: 'The issued certificate, byte for byte as sealed',

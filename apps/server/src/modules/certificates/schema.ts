@@ -33,6 +33,9 @@ export const ZCertificateRequest = z
 export const ZCertificateRequested = z.object({
   id: z.uuid(),
   status: z.enum(['awaiting-payment', 'issued']),
+  /** Set when issued at once. */
+  protocol: z.string().nullable(),
+  verificationCode: z.string().nullable(),
   payment: z.object({ optionId: z.uuid(), amountCents: z.number().int() }).nullable(),
 })
 
@@ -61,7 +64,9 @@ export const ZCertificateOptions = z.object({
     }),
   ),
   languages: z.array(z.enum(CERTIFICATE_LANGUAGES)),
-  exemptions: z.array(z.object({ code: z.string(), use: z.string(), reference: z.string() })),
+  exemptions: z.array(
+    z.object({ code: z.string(), use: z.string(), reference: z.string(), feeFree: z.boolean() }),
+  ),
   stampCents: z.number().int(),
   fees: z.object({ withStampCents: z.number().int(), exemptCents: z.number().int() }),
 })

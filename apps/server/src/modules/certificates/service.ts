@@ -175,11 +175,19 @@ export async function requestCertificate(ctx: CertificatesContext, input: Certif
       return {
         id: row.id,
         status: 'awaiting-payment' as const,
+        protocol: null,
+        verificationCode: null,
         payment: { optionId: option?.id as string, amountCents: due },
       }
     }
-    await issueCertificate(tx, ctx, row, prepared as NonNullable<typeof prepared>)
-    return { id: row.id, status: 'issued' as const, payment: null }
+    const { protocol } = await issueCertificate(tx, ctx, row, prepared as NonNullable<typeof prepared>)
+    return {
+      id: row.id,
+      status: 'issued' as const,
+      protocol,
+      verificationCode: row.verificationCode,
+      payment: null,
+    }
   })
 }
 

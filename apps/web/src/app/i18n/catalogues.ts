@@ -1,6 +1,7 @@
 import enCore from './en.json'
 import enAccount from './en-account.json'
 import enBackOffice from './en-back-office.json'
+import enCertificates from './en-certificates.json'
 import enDeadlines from './en-deadlines.json'
 import enFolder from './en-folder.json'
 import enNewsletter from './en-newsletter.json'
@@ -8,6 +9,7 @@ import enPaymentsDesk from './en-payments-desk.json'
 import itCore from './it.json'
 import itAccount from './it-account.json'
 import itBackOffice from './it-back-office.json'
+import itCertificates from './it-certificates.json'
 import itDeadlines from './it-deadlines.json'
 import itFolder from './it-folder.json'
 import itNewsletter from './it-newsletter.json'
@@ -15,13 +17,14 @@ import itPaymentsDesk from './it-payments-desk.json'
 
 /**
  * One catalogue per language, kept in a few files so each stays short: the site (`it.json`), the
- * citizen's account and sign-in (`it-account.json`), the back office (`it-back-office.json`), deadlines (`it-deadlines.json`), the citizen folder (`it-folder.json`), the newsletter (`it-newsletter.json`), the payments office (`it-payments-desk.json`).
+ * citizen's account and sign-in (`it-account.json`), the back office (`it-back-office.json`), registry certificates (`it-certificates.json`), deadlines (`it-deadlines.json`), the citizen folder (`it-folder.json`), the newsletter (`it-newsletter.json`), the payments office (`it-payments-desk.json`).
  * Their top-level keys never overlap, so spreading them keeps every key.
  */
 export const it = {
   ...itCore,
   ...itAccount,
   ...itBackOffice,
+  ...itCertificates,
   ...itDeadlines,
   ...itFolder,
   ...itNewsletter,
@@ -31,6 +34,7 @@ export const en = {
   ...enCore,
   ...enAccount,
   ...enBackOffice,
+  ...enCertificates,
   ...enDeadlines,
   ...enFolder,
   ...enNewsletter,

@@ -4,6 +4,7 @@ import { NotFoundPage } from '../../app/not-found-page'
 import { LoadingState } from '../../app/ui/loading-state'
 import { PageHeader } from '../../app/ui/page-header'
 import { usePageTitle } from '../../app/ui/use-page-title'
+import { DocumentCertificates } from '../certificates/certificates-list'
 import { ProblemNotice } from '../identity/problem-notice'
 import { DocumentReceipts } from '../payments/receipts-list'
 import { EmailNotificationsView } from './email-notifications-view'
@@ -36,6 +37,7 @@ function SectionContent({
         records={folder.records}
         deadlines={folder.deadlines}
         receipts={ownFolder ? <DocumentReceipts /> : undefined}
+        certificates={ownFolder ? <DocumentCertificates /> : undefined}
       />
     )
   }

@@ -57,6 +57,7 @@ export function RecordsView({
   deadlines,
   guidance = true,
   receipts,
+  certificates,
 }: {
   section: RecordSection
   records: readonly FolderRecord[]
@@ -65,6 +66,8 @@ export function RecordsView({
   guidance?: boolean
   /** The payment receipts of the folder's owner, when the session may see them. */
   receipts?: ReactNode
+  /** The certificates the folder's owner asked for, when the session may see them. */
+  certificates?: ReactNode
 }) {
   const { t } = useTranslation()
   const kinds = KINDS_OF_SECTION[section]
@@ -97,10 +100,12 @@ export function RecordsView({
           <Link to="/servizi/carta-identita-elettronica">{t('folder.documents.renewLink')}</Link>
         </p>
         <h2 className="h4 mt-4">{t('folder.documents.certificatesTitle')}</h2>
-        <EmptyNote
-          text={t('folder.documents.certificatesEmpty')}
-          link={{ to: '/servizi/certificati-anagrafici', label: t('folder.documents.certificatesLink') }}
-        />
+        {certificates ?? (
+          <EmptyNote
+            text={t('folder.documents.certificatesEmpty')}
+            link={{ to: '/servizi/certificati-anagrafici', label: t('folder.documents.certificatesLink') }}
+          />
+        )}
         <h2 className="h4">{t('folder.documents.receiptsTitle')}</h2>
         {receipts ?? <EmptyNote text={t('folder.documents.receiptsEmpty')} />}
       </div>
