@@ -74,7 +74,10 @@ describe('payments', () => {
       await saveScreenshot(page, 'payments-paid')
 
       // The receipt and the printable list download as PDFs.
-      for (const link of [position.getByTestId('option-receipt-pdf'), page.getByTestId('payments-list-pdf')]) {
+      for (const link of [
+        position.getByTestId('option-receipt-pdf'),
+        page.getByTestId('payments-list-pdf'),
+      ]) {
         const download = await page.request.get((await link.getAttribute('href')) as string)
         expect(download.status()).toBe(200)
         expect(download.headers()['content-type']).toBe('application/pdf')
@@ -82,7 +85,10 @@ describe('payments', () => {
 
       // Documenti keeps the receipt.
       await page.goto(`${baseUrl()}/area-personale/fascicolo/documenti`)
-      const receipt = page.getByTestId('receipts-list').getByRole('listitem').filter({ hasText: /rata 1/ })
+      const receipt = page
+        .getByTestId('receipts-list')
+        .getByRole('listitem')
+        .filter({ hasText: /rata 1/ })
       await receipt.waitFor()
       expect(await receipt.getByText('82,00 € pagati il', { exact: false }).count()).toBe(1)
       await expectNoAccessibilityViolations(page, 'Documenti with a receipt')
