@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { bookingBench } from './benches/booking.js'
 import { certificatesBench } from './benches/certificates.js'
 import { folderBench } from './benches/folder.js'
 import { httpBench } from './benches/http.js'
@@ -9,6 +10,7 @@ import { sessionBench } from './benches/session.js'
 import { progress } from './support/log.js'
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
+  booking: bookingBench,
   certificates: certificatesBench,
   folder: folderBench,
   http: httpBench,

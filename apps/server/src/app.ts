@@ -1,6 +1,7 @@
 import cookie from '@fastify/cookie'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { appointmentRoutes } from './modules/appointments/routes.js'
 import { catalogueRoutes } from './modules/catalogue/routes.js'
 import { certificateRoutes } from './modules/certificates/routes.js'
 import { cityRoutes } from './modules/city/routes.js'
@@ -86,6 +87,7 @@ export async function buildApp(
       await api.register(paymentStaffRoutes(deps))
       await api.register(catalogueRoutes(deps))
       await api.register(certificateRoutes(deps))
+      await api.register(appointmentRoutes(deps))
       await api.register(contactRoutes(deps))
       await api.register(delegationRoutes(deps))
       await api.register(adminRoutes(deps), { prefix: '/admin' })

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino'
+import { seedDemoAppointments } from './modules/appointments/seed.js'
 import { seedCatalogue } from './modules/catalogue/seed.js'
 import { DEMO_CITY } from './modules/city/demo-city.js'
 import { configureCity, getCityProfile } from './modules/city/service.js'
@@ -35,6 +36,7 @@ export async function seedDemoCity(deps: AppDependencies, options: SeedOptions, 
   log.info(catalogue, 'service catalogue ready')
   log.info(await seedNewsletterTopics(ctx), 'newsletter topics ready')
   log.info(await seedDemoPayments(ctx, deps.config.payments), 'demo payments ready')
+  log.info(await seedDemoAppointments(ctx), 'demo appointment offices ready')
   const city = existing ?? DEMO_CITY
   log.info({ citizens: options.citizens }, 'seeding the demo population')
   let lastReport = 0

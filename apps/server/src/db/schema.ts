@@ -1,4 +1,5 @@
 // Every table of every module, for Drizzle's typed queries and drizzle-kit's migrations.
+export * from '../modules/appointments/tables.js'
 export * from '../modules/catalogue/tables.js'
 export * from '../modules/certificates/tables.js'
 export * from '../modules/city/tables.js'

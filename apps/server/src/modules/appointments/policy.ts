@@ -1,0 +1,241 @@
+import { dayNumberFromIso, isoFromDayNumber, romeCalendarDate } from '../registry/calendar-days.js'
+import { addDays, earlierDate, isoWeekday, romeInstant } from './rome-time.js'
+
+export const BOOKING_STATUSES = ['booked', 'cancelled', 'checked-in', 'called', 'served', 'no-show'] as const
+export type BookingStatus = (typeof BOOKING_STATUSES)[number]
+/** Statuses that count against the citizen's limit while the appointment is still ahead. */
+export const ACTIVE_STATUSES: readonly BookingStatus[] = ['booked', 'checked-in', 'called']
+export const BOOKING_CHANNELS = ['web', '020202', 'counter'] as const
+export type BookingChannel = (typeof BOOKING_CHANNELS)[number]
+
+/** The slice of counter time a booking claims row by row; service durations are multiples of it. */
+export const CLAIM_MINUTES = 5
+const MINUTE_MS = 60_000
+const HOUR_MS = 3_600_000
+
+/** Milan's patron, Sant'Ambrogio: the demo city's, and any city's whose profile names none. */
+export const DEMO_CITY_PATRON_DAY = '12-07'
+const PATRON_DAYS_BY_ISTAT_CODE: Record<string, string> = { '015146': '12-07' }
+
+export function patronDayOf(istatCode: string | null | undefined): string {
+  return (istatCode && PATRON_DAYS_BY_ISTAT_CODE[istatCode]) || DEMO_CITY_PATRON_DAY
+}
+
+/** Easter Sunday of a Gregorian year (the anonymous algorithm of Meeus, Jones and Butcher). */
+export function easterSunday(year: number): string {
+  const a = year % 19
+  const b = Math.floor(year / 100)
+  const c = year % 100
+  const d = Math.floor(b / 4)
+  const e = b % 4
+  const f = Math.floor((b + 8) / 25)
+  const g = Math.floor((b - f + 1) / 3)
+  const h = (19 * a + b - d - g + 15) % 30
+  const i = Math.floor(c / 4)
+  const k = c % 4
+  const l = (32 + 2 * e + 2 * i - h - k) % 7
+  const m = Math.floor((a + 11 * h + 22 * l) / 451)
+  const month = Math.floor((h + l - 7 * m + 114) / 31)
+  const day = ((h + l - 7 * m + 114) % 31) + 1
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
+}
+
+/** Italian public holidays of a year (L. 260/1949 and later changes) plus the city's patron day. */
+export function holidaysOf(year: number, patronDay: string): Map<string, string> {
+  const on = (monthDay: string) => `${year}-${monthDay}`
+  const easter = easterSunday(year)
+  const holidays = new Map<string, string>([
+    [on('01-01'), 'Capodanno'],
+    [on('01-06'), 'Epifania'],
+    [easter, 'Pasqua'],
+    [isoFromDayNumber(dayNumberFromIso(easter) + 1), 'Lunedì dell’Angelo'],
+    [on('04-25'), 'Festa della Liberazione'],
+    [on('05-01'), 'Festa del Lavoro'],
+    [on('06-02'), 'Festa della Repubblica'],
+    [on('08-15'), 'Ferragosto'],
+    [on('11-01'), 'Ognissanti'],
+    [on('12-08'), 'Immacolata Concezione'],
+    [on('12-25'), 'Natale'],
+    [on('12-26'), 'Santo Stefano'],
+  ])
+  // San Francesco d'Assisi, patron of Italy, is a national holiday again from 2026.
+  if (year >= 2026) holidays.set(on('10-04'), 'San Francesco d’Assisi')
+  if (!holidays.has(on(patronDay))) holidays.set(on(patronDay), 'Santo patrono')
+  return holidays
+}
+
+/** A holiday test that computes each year's list once. */
+export function holidayCalendar(patronDay: string): (isoDate: string) => boolean {
+  const years = new Map<number, Map<string, string>>()
+  return (isoDate) => {
+    const year = Number(isoDate.slice(0, 4))
+    let holidays = years.get(year)
+    if (!holidays) {
+      holidays = holidaysOf(year, patronDay)
+      years.set(year, holidays)
+    }
+    return holidays.has(isoDate)
+  }
+}
+
+export interface ServiceRules {
+  durationMinutes: number
+  minNoticeHours: number
+  maxDaysAhead: number
+}
+
+export interface OpeningHours {
+  weekday: number
+  opensMinute: number
+  closesMinute: number
+}
+
+/** One office as the slot search sees it for one service. */
+export interface OfficeCalendar {
+  officeId: string
+  /** The office's counters that serve the service. */
+  counterIds: readonly string[]
+  hours: readonly OpeningHours[]
+  /** The office's own closures and the city-wide ones. */
+  closures: readonly { fromDate: string; toDate: string }[]
+}
+
+export interface BusyInterval {
+  counterId: string
+  startsAt: number
+  endsAt: number
+}
+
+export interface Slot {
+  officeId: string
+  startsAt: number
+  endsAt: number
+  freeCounterIds: string[]
+}
+
+/** When a booking may start: not before the notice, not after the last day of the window. */
+export function bookingWindow(service: ServiceRules, now: number): { earliest: number; lastDate: string } {
+  return {
+    earliest: now + service.minNoticeHours * HOUR_MS,
+    lastDate: addDays(romeCalendarDate(new Date(now)), service.maxDaysAhead),
+  }
+}
+
+export function isClosedOn(office: OfficeCalendar, isoDate: string, isHoliday: (date: string) => boolean) {
+  return (
+    isHoliday(isoDate) ||
+    office.closures.some((closure) => closure.fromDate <= isoDate && isoDate <= closure.toDate)
+  )
+}
+
+/**
+ * The starts a day's opening hours allow for a service, on the service's grid from each opening
+ * time, ignoring bookings, closures and the window. Wall-clock times skipped by the spring change
+ * of the clocks are left out.
+ */
+export function slotGrid(service: ServiceRules, office: OfficeCalendar, isoDate: string) {
+  const weekday = isoWeekday(isoDate)
+  const starts: { startsAt: number; endsAt: number }[] = []
+  for (const hours of office.hours) {
+    if (hours.weekday !== weekday) continue
+    for (let at = hours.opensMinute; at + service.durationMinutes <= hours.closesMinute; ) {
+      const startsAt = romeInstant(isoDate, at)
+      at += service.durationMinutes
+      if (startsAt !== null) starts.push({ startsAt, endsAt: startsAt + service.durationMinutes * MINUTE_MS })
+    }
+  }
+  return starts.sort((a, b) => a.startsAt - b.startsAt)
+}
+
+/** Busy intervals per counter, sorted; a counter's intervals never overlap. */
+export function indexBusy(busy: readonly BusyInterval[]): Map<string, BusyInterval[]> {
+  const byCounter = new Map<string, BusyInterval[]>()
+  for (const interval of busy) {
+    const list = byCounter.get(interval.counterId)
+    if (list) list.push(interval)
+    else byCounter.set(interval.counterId, [interval])
+  }
+  for (const list of byCounter.values()) list.sort((a, b) => a.startsAt - b.startsAt)
+  return byCounter
+}
+
+function isFree(intervals: readonly BusyInterval[] | undefined, startsAt: number, endsAt: number) {
+  if (!intervals) return true
+  // The first interval ending after the start is the only one that can overlap.
+  let low = 0
+  let high = intervals.length
+  while (low < high) {
+    const middle = (low + high) >> 1
+    if ((intervals[middle] as BusyInterval).endsAt <= startsAt) low = middle + 1
+    else high = middle
+  }
+  const next = intervals[low]
+  return !next || next.startsAt >= endsAt
+}
+
+export interface SlotSearch {
+  service: ServiceRules
+  offices: readonly OfficeCalendar[]
+  busy: ReadonlyMap<string, BusyInterval[]>
+  isHoliday: (isoDate: string) => boolean
+  now: number
+  fromDate: string
+  toDate: string
+  /** Only slots starting at or after this instant. */
+  notBefore?: number
+  limit: number
+}
+
+/** Free slots in start order (then office order), day by day, until `limit` are found. */
+export function searchSlots(search: SlotSearch): Slot[] {
+  const { earliest, lastDate } = bookingWindow(search.service, search.now)
+  const notBefore = Math.max(earliest, search.notBefore ?? earliest)
+  const lastDay = earlierDate(search.toDate, lastDate)
+  const found: Slot[] = []
+  for (let date = search.fromDate; date <= lastDay && found.length < search.limit; date = addDays(date, 1)) {
+    const ofDay: Slot[] = []
+    for (const office of search.offices) {
+      if (office.counterIds.length === 0 || isClosedOn(office, date, search.isHoliday)) continue
+      for (const { startsAt, endsAt } of slotGrid(search.service, office, date)) {
+        if (startsAt < notBefore) continue
+        const freeCounterIds = office.counterIds.filter((id) => isFree(search.busy.get(id), startsAt, endsAt))
+        if (freeCounterIds.length > 0)
+          ofDay.push({ officeId: office.officeId, startsAt, endsAt, freeCounterIds })
+      }
+    }
+    ofDay.sort((a, b) => a.startsAt - b.startsAt)
+    found.push(...ofDay)
+  }
+  return found.slice(0, search.limit)
+}
+
+/** Why a start cannot be booked at an office, ignoring whether a counter is free; null when it can. */
+export function startRefusal(
+  service: ServiceRules,
+  office: OfficeCalendar,
+  startsAt: number,
+  now: number,
+  isHoliday: (isoDate: string) => boolean,
+): string | null {
+  const { earliest, lastDate } = bookingWindow(service, now)
+  const date = romeCalendarDate(new Date(startsAt))
+  if (startsAt < earliest) return 'appointments.too-soon'
+  if (date > lastDate) return 'appointments.too-far'
+  if (isClosedOn(office, date, isHoliday)) return 'appointments.closed'
+  const onGrid = slotGrid(service, office, date).some((slot) => slot.startsAt === startsAt)
+  return onGrid ? null : 'appointments.not-a-slot'
+}
+
+/** The claim rows a booking of [startsAt, endsAt) holds. */
+export function claimStarts(startsAt: number, endsAt: number): number[] {
+  const starts: number[] = []
+  for (let at = startsAt; at < endsAt; at += CLAIM_MINUTES * MINUTE_MS) starts.push(at)
+  return starts
+}
+
+/** Whether a citizen may still cancel or move a booking themself. */
+export function changeRefusal(booking: { status: string; startsAt: Date }, now: number): string | null {
+  if (booking.status !== 'booked') return 'appointments.not-changeable'
+  if (booking.startsAt.getTime() <= now) return 'appointments.already-started'
+  return null
+}

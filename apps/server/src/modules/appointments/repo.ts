@@ -1,0 +1,270 @@
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm'
+import type { Queryable } from '../../db/client.js'
+import { ACTIVE_STATUSES } from './policy.js'
+import {
+  appointmentBookings,
+  appointmentClosures,
+  appointmentCounterClaims,
+  appointmentCounterServices,
+  appointmentCounters,
+  appointmentHours,
+  appointmentOffices,
+  appointmentServices,
+} from './tables.js'
+
+export type BookingRow = typeof appointmentBookings.$inferSelect
+export type ServiceRow = typeof appointmentServices.$inferSelect
+export type OfficeRow = typeof appointmentOffices.$inferSelect
+
+// Serialises one citizen's bookings of one service, so two at once cannot both pass the limit
+// (the two-key advisory lock: this namespace and a hash of citizen and service, both int4).
+const CITIZEN_SERVICE_LOCK = 1_158_327_008
+
+export async function insertOffice(db: Queryable, row: typeof appointmentOffices.$inferInsert) {
+  const [inserted] = await db.insert(appointmentOffices).values(row).returning()
+  if (!inserted) throw new Error('office not inserted')
+  return inserted
+}
+
+export async function findOfficeByName(db: Queryable, name: string) {
+  const [row] = await db.select().from(appointmentOffices).where(eq(appointmentOffices.name, name))
+  return row ?? null
+}
+
+export async function insertCounter(db: Queryable, row: typeof appointmentCounters.$inferInsert) {
+  const [inserted] = await db.insert(appointmentCounters).values(row).returning()
+  if (!inserted) throw new Error('counter not inserted')
+  return inserted
+}
+
+export async function insertService(db: Queryable, row: typeof appointmentServices.$inferInsert) {
+  const [inserted] = await db.insert(appointmentServices).values(row).returning()
+  if (!inserted) throw new Error('service not inserted')
+  return inserted
+}
+
+export async function linkCounterServices(
+  db: Queryable,
+  rows: (typeof appointmentCounterServices.$inferInsert)[],
+) {
+  if (rows.length > 0) await db.insert(appointmentCounterServices).values(rows).onConflictDoNothing()
+}
+
+export async function insertHours(db: Queryable, rows: (typeof appointmentHours.$inferInsert)[]) {
+  if (rows.length > 0) await db.insert(appointmentHours).values(rows)
+}
+
+export async function insertClosure(db: Queryable, row: typeof appointmentClosures.$inferInsert) {
+  await db.insert(appointmentClosures).values(row)
+}
+
+export async function listServices(db: Queryable) {
+  return db.select().from(appointmentServices).orderBy(asc(appointmentServices.name))
+}
+
+export async function findService(db: Queryable, id: string): Promise<ServiceRow | null> {
+  const [row] = await db.select().from(appointmentServices).where(eq(appointmentServices.id, id))
+  return row ?? null
+}
+
+/** Offices offering each service: those with opening hours for it. */
+export async function listOfferings(db: Queryable) {
+  return db
+    .selectDistinct({
+      serviceId: appointmentHours.serviceId,
+      officeId: appointmentOffices.id,
+      name: appointmentOffices.name,
+      address: appointmentOffices.address,
+      accessibilityNotes: appointmentOffices.accessibilityNotes,
+    })
+    .from(appointmentHours)
+    .innerJoin(appointmentOffices, eq(appointmentOffices.id, appointmentHours.officeId))
+    .orderBy(asc(appointmentOffices.name))
+}
+
+/** What the slot search needs about one service, optionally at one office: three small reads. */
+export async function loadCalendarRows(db: Queryable, serviceId: string, officeId?: string) {
+  const [counters, hours, offices] = await Promise.all([
+    db
+      .select({ id: appointmentCounters.id, officeId: appointmentCounters.officeId })
+      .from(appointmentCounterServices)
+      .innerJoin(appointmentCounters, eq(appointmentCounters.id, appointmentCounterServices.counterId))
+      .where(
+        and(
+          eq(appointmentCounterServices.serviceId, serviceId),
+          officeId ? eq(appointmentCounters.officeId, officeId) : undefined,
+        ),
+      )
+      .orderBy(asc(appointmentCounters.name)),
+    db
+      .select()
+      .from(appointmentHours)
+      .where(
+        and(
+          eq(appointmentHours.serviceId, serviceId),
+          officeId ? eq(appointmentHours.officeId, officeId) : undefined,
+        ),
+      ),
+    db
+      .select({
+        id: appointmentOffices.id,
+        name: appointmentOffices.name,
+        address: appointmentOffices.address,
+      })
+      .from(appointmentOffices)
+      .where(officeId ? eq(appointmentOffices.id, officeId) : undefined)
+      .orderBy(asc(appointmentOffices.name)),
+  ])
+  return { counters, hours, offices }
+}
+
+/** Closures touching [fromDate, toDate] of these offices or of the whole city. */
+export async function listClosures(db: Queryable, officeIds: string[], fromDate: string, toDate: string) {
+  return db
+    .select()
+    .from(appointmentClosures)
+    .where(
+      and(
+        lte(appointmentClosures.fromDate, toDate),
+        gte(appointmentClosures.toDate, fromDate),
+        officeIds.length > 0
+          ? or(isNull(appointmentClosures.officeId), inArray(appointmentClosures.officeId, officeIds))
+          : isNull(appointmentClosures.officeId),
+      ),
+    )
+}
+
+/** Counter time already taken in [from, to): one read for the whole range. */
+export async function listBusy(db: Queryable, counterIds: readonly string[], from: Date, to: Date) {
+  if (counterIds.length === 0) return []
+  return db
+    .select({
+      bookingId: appointmentBookings.id,
+      counterId: appointmentBookings.counterId,
+      startsAt: appointmentBookings.startsAt,
+      endsAt: appointmentBookings.endsAt,
+    })
+    .from(appointmentBookings)
+    .where(
+      and(
+        inArray(appointmentBookings.counterId, [...counterIds]),
+        ne(appointmentBookings.status, 'cancelled'),
+        lt(appointmentBookings.startsAt, to),
+        gt(appointmentBookings.endsAt, from),
+      ),
+    )
+}
+
+export async function lockCitizenService(db: Queryable, fiscalCode: string, serviceId: string) {
+  await db.execute(
+    sql`select pg_advisory_xact_lock(${CITIZEN_SERVICE_LOCK}::int, hashtext(${`${fiscalCode}:${serviceId}`}))`,
+  )
+}
+
+export async function countActiveBookings(db: Queryable, fiscalCode: string, serviceId: string, now: Date) {
+  const [row] = await db
+    .select({ count: sql<number>`count(*)::int` })
+    .from(appointmentBookings)
+    .where(
+      and(
+        eq(appointmentBookings.citizenFiscalCode, fiscalCode),
+        eq(appointmentBookings.serviceId, serviceId),
+        inArray(appointmentBookings.status, [...ACTIVE_STATUSES]),
+        gt(appointmentBookings.endsAt, now),
+      ),
+    )
+  return row?.count ?? 0
+}
+
+export async function insertBooking(db: Queryable, row: typeof appointmentBookings.$inferInsert) {
+  const [inserted] = await db.insert(appointmentBookings).values(row).returning()
+  if (!inserted) throw new Error('booking not inserted')
+  return inserted
+}
+
+/**
+ * Claims a counter's time for a booking; how many of the slices it now holds. A slice held by
+ * another booking stays theirs (a concurrent holder is waited for, then found taken); one the
+ * same booking already holds, when a move overlaps the old time, counts as held.
+ */
+export async function claimCounterTime(
+  db: Queryable,
+  bookingId: string,
+  counterId: string,
+  starts: number[],
+) {
+  const claimed = await db
+    .insert(appointmentCounterClaims)
+    .values(starts.map((at) => ({ counterId, bookingId, startsAt: new Date(at) })))
+    .onConflictDoUpdate({
+      target: [appointmentCounterClaims.counterId, appointmentCounterClaims.startsAt],
+      set: { bookingId: sql`excluded.booking_id` },
+      setWhere: sql`${appointmentCounterClaims.bookingId} = excluded.booking_id`,
+    })
+    .returning({ startsAt: appointmentCounterClaims.startsAt })
+  return claimed.length
+}
+
+/** Gives back a booking's counter time, except the slices of [keepFrom, keepTo) on `keepCounterId`. */
+export async function releaseCounterTime(
+  db: Queryable,
+  bookingId: string,
+  keep?: { counterId: string; from: Date; to: Date },
+) {
+  await db
+    .delete(appointmentCounterClaims)
+    .where(
+      and(
+        eq(appointmentCounterClaims.bookingId, bookingId),
+        keep
+          ? or(
+              ne(appointmentCounterClaims.counterId, keep.counterId),
+              lt(appointmentCounterClaims.startsAt, keep.from),
+              gte(appointmentCounterClaims.startsAt, keep.to),
+            )
+          : undefined,
+      ),
+    )
+}
+
+export async function findBookingByCode(db: Queryable, code: string): Promise<BookingRow | null> {
+  const [row] = await db.select().from(appointmentBookings).where(eq(appointmentBookings.code, code))
+  return row ?? null
+}
+
+export async function lockBookingByCode(db: Queryable, code: string): Promise<BookingRow | null> {
+  const [row] = await db
+    .select()
+    .from(appointmentBookings)
+    .where(eq(appointmentBookings.code, code))
+    .for('update')
+  return row ?? null
+}
+
+export async function updateBooking(
+  db: Queryable,
+  id: string,
+  change: Partial<
+    Pick<BookingRow, 'status' | 'counterId' | 'officeId' | 'startsAt' | 'endsAt' | 'updatedAt'>
+  >,
+) {
+  await db.update(appointmentBookings).set(change).where(eq(appointmentBookings.id, id))
+}
+
+export async function listBookingsOf(db: Queryable, fiscalCode: string, limit: number) {
+  return db
+    .select({
+      booking: appointmentBookings,
+      serviceName: appointmentServices.name,
+      officeName: appointmentOffices.name,
+      officeAddress: appointmentOffices.address,
+      counterName: appointmentCounters.name,
+    })
+    .from(appointmentBookings)
+    .innerJoin(appointmentServices, eq(appointmentServices.id, appointmentBookings.serviceId))
+    .innerJoin(appointmentOffices, eq(appointmentOffices.id, appointmentBookings.officeId))
+    .innerJoin(appointmentCounters, eq(appointmentCounters.id, appointmentBookings.counterId))
+    .where(eq(appointmentBookings.citizenFiscalCode, fiscalCode))
+    .orderBy(desc(appointmentBookings.startsAt))
+    .limit(limit)
+}
