@@ -1,3 +1,4 @@
+import { inflateSync } from 'node:zlib'
 import { describe, expect, it } from 'vitest'
 import { pdfText } from '../../test/pdf-text.js'
 import { placeOfIssue, renderCertificatePdf } from './certificate-pdf.js'
@@ -175,6 +176,24 @@ describe('renderCertificatePdf', () => {
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+TitilliumWeb-SemiBold/)
     expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+TitilliumWeb-Bold/)
     expect(raw).not.toContain('Helvetica')
+  })
+
+  it('embeds font files that inflate to TrueType, in the first document and in later ones', async () => {
+    for (let round = 0; round < 2; round++) {
+      const pdf = await renderCertificatePdf(residenceCertificate())
+      const raw = pdf.toString('latin1')
+      const ids = [...raw.matchAll(/\/FontFile2 (\d+) 0 R/g)].map((match) => match[1])
+      expect(ids).toHaveLength(3)
+      for (const id of ids) {
+        const start = raw.indexOf(`\n${id} 0 obj`)
+        const streamStart = raw.indexOf('stream\n', start) + 'stream\n'.length
+        const header = raw.slice(start, streamStart)
+        expect(header).toContain('/Filter /FlateDecode')
+        const length = Number(/\/Length (\d+)/.exec(header)?.[1])
+        const font = inflateSync(pdf.subarray(streamStart, streamStart + length))
+        expect(font.subarray(0, 4).toString('latin1')).toBe('true')
+      }
+    }
   })
 
   it('gives the same bytes for the same certificate', async () => {

@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { deflateSync } from 'node:zlib'
 import PDFDocument from 'pdfkit'
 import QRCode from 'qrcode'
 import { formatLongDate, formatShortDate } from '../../platform/format.js'
@@ -122,6 +123,52 @@ function useParsedFonts(doc: PDFKit.PDFDocument): void {
         encodedSubsets.set(key, bytes)
       }
       return bytes
+    }
+    embedWithDeflatedFontFile(doc, font)
+  }
+}
+
+/** Deflated font files, by the encoded subset they were made from (kept as long as it is). */
+const deflatedSubsets = new WeakMap<Uint8Array, Buffer>()
+
+interface StreamReference {
+  compress: boolean
+  data: Record<string, unknown>
+  end(chunk: Uint8Array): void
+}
+
+/**
+ * pdfkit deflates a font file again in every document, though the subset bytes are the shared ones
+ * above: the first reference its `embed` makes (the font file) gets the deflated bytes kept from
+ * an earlier document instead, marked FlateDecode so pdfkit writes them as they are.
+ */
+function embedWithDeflatedFontFile(doc: PDFKit.PDFDocument, font: Partial<EmbeddedFont>): void {
+  const withEmbed = font as { embed?: () => void }
+  const embed = withEmbed.embed?.bind(font)
+  if (!embed) return
+  withEmbed.embed = () => {
+    const handle = doc as unknown as { ref: (data?: unknown) => StreamReference }
+    const makeReference = handle.ref
+    handle.ref = (data) => {
+      handle.ref = makeReference
+      const reference = makeReference.call(doc, data)
+      const end = reference.end.bind(reference)
+      reference.compress = false
+      reference.data.Filter = 'FlateDecode'
+      reference.end = (chunk) => {
+        let deflated = deflatedSubsets.get(chunk)
+        if (!deflated) {
+          deflated = deflateSync(chunk)
+          deflatedSubsets.set(chunk, deflated)
+        }
+        end(deflated)
+      }
+      return reference
+    }
+    try {
+      embed()
+    } finally {
+      handle.ref = makeReference
     }
   }
 }
