@@ -17,6 +17,7 @@ import {
   type Certifiability,
   type CertificateType,
   type ExemptionCode,
+  formatProtocol,
   refusalOf,
   STAMP_EXEMPTIONS,
   validUntil,
@@ -118,7 +119,7 @@ export async function issueCertificate(
     },
     pdf,
   )
-  const protocol = `${year}/${String(number).padStart(6, '0')}`
+  const protocol = formatProtocol(year, number)
   await recordAudit(tx, { type: 'system', name: 'certificates' }, { ip: null, requestId: null }, now, {
     action: 'certificates.issued',
     subjectType: 'person',

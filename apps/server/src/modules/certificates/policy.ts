@@ -181,3 +181,8 @@ export function maskName(name: string): string {
 export function maskFiscalCode(code: string): string {
   return `${code.slice(0, 3)}${'*'.repeat(Math.max(0, code.length - 4))}${code.slice(-1)}`
 }
+
+/** "2027/000123": the year and the number within it, as printed and shown. */
+export function formatProtocol(year: number, number: number): string {
+  return `${year}/${String(number).padStart(6, '0')}`
+}

@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { PUBLIC, type RouteAccess } from '../../platform/http/access.js'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
+import { sendPdf } from '../../platform/http/pdf-reply.js'
 import { limitPerAddress } from '../../platform/http/rate-limit.js'
 import { serviceContext } from '../../platform/http/service-context.js'
 import { issueDeps } from './jobs.js'
@@ -119,11 +120,7 @@ export function certificateRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
       },
       async (request, reply) => {
         const pdf = await downloadMyCertificate(serviceContext(deps, request), request.params.id)
-        return reply
-          .header('cache-control', 'no-store')
-          .header('content-disposition', 'attachment; filename="certificato.pdf"')
-          .type('application/pdf')
-          .send(pdf)
+        return sendPdf(reply, pdf, 'certificato.pdf')
       },
     )
 

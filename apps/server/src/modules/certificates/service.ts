@@ -8,7 +8,7 @@ import type { NotifyDeps } from '../notifications/service.js'
 import { createPosition } from '../payments/positions.js'
 import { listOptionsOfPosition } from '../payments/repo.js'
 import { payerOf } from '../payments/service.js'
-import { romeCalendarDate } from '../registry/calendar-days.js'
+import { dayNumberFromIso, isoFromDayNumber, romeCalendarDate } from '../registry/calendar-days.js'
 import type { PersonFolder, RegistrySource } from '../registry/source.js'
 import type { CertificateLanguage } from './content.js'
 import './messages.js'
@@ -18,6 +18,7 @@ import {
   type Certifiability,
   type CertificateType,
   chargesOf,
+  formatProtocol,
   refusalOf,
   type StampChoice,
 } from './policy.js'
@@ -66,12 +67,6 @@ const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 /** Twelve characters without look-alikes (60 bits): what the QR code and the verification page use. */
 function newVerificationCode(): string {
   return Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
-}
-
-const daysAfter = (isoDate: string, days: number) => {
-  const date = new Date(`${isoDate}T12:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + days)
-  return date.toISOString().slice(0, 10)
 }
 
 /** Whom the citizen may ask a certificate about: themself, a minor child, a delegator with that scope. */
@@ -165,7 +160,9 @@ export async function requestCertificate(ctx: CertificatesContext, input: Certif
         kind: 'stamp-duty',
         description: `${charges.stampCents > 0 ? 'Imposta di bollo' : 'Diritti di segreteria'} – ${CERTIFICATE_TYPES[input.type].title.toLowerCase()}`,
         source: 'certificates',
-        options: [{ instalment: null, amountCents: due, dueDate: daysAfter(today, 30) }],
+        options: [
+          { instalment: null, amountCents: due, dueDate: isoFromDayNumber(dayNumberFromIso(today) + 30) },
+        ],
       })
       await setPaymentPosition(tx, row.id, positionId)
       const [option] = await listOptionsOfPosition(tx, positionId)
@@ -198,9 +195,7 @@ export async function listMyCertificates(ctx: ServiceContext) {
     title: CERTIFICATE_TYPES[row.type as CertificateType]?.title ?? row.type,
     subjectFiscalCode: row.subjectFiscalCode,
     status: row.status as 'awaiting-payment' | 'issued' | 'cancelled',
-    protocol: row.protocolNumber
-      ? `${row.protocolYear}/${String(row.protocolNumber).padStart(6, '0')}`
-      : null,
+    protocol: row.protocolNumber ? formatProtocol(row.protocolYear ?? 0, row.protocolNumber) : null,
     issuedAt: row.issuedAt?.toISOString() ?? null,
     validUntil: row.validUntil,
     verificationCode: row.status === 'issued' ? row.verificationCode : null,

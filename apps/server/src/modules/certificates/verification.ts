@@ -2,7 +2,13 @@ import { createHash } from 'node:crypto'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { romeCalendarDate } from '../registry/calendar-days.js'
-import { CERTIFICATE_TYPES, type CertificateType, maskFiscalCode, maskName } from './policy.js'
+import {
+  CERTIFICATE_TYPES,
+  type CertificateType,
+  formatProtocol,
+  maskFiscalCode,
+  maskName,
+} from './policy.js'
 import { findByVerificationCode } from './repo.js'
 import { sealHolds } from './seal.js'
 
@@ -26,7 +32,7 @@ export async function verifyCertificate(ctx: Pick<ServiceContext, 'db' | 'clock'
   return {
     code: row.verificationCode,
     title: CERTIFICATE_TYPES[row.type as CertificateType]?.title ?? row.type,
-    protocol: `${row.protocolYear}/${String(row.protocolNumber).padStart(6, '0')}`,
+    protocol: formatProtocol(row.protocolYear ?? 0, row.protocolNumber ?? 0),
     issuedAt: row.issuedAt?.toISOString() ?? '',
     validUntil: row.validUntil ?? '',
     subject: {

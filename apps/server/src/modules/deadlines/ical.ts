@@ -1,3 +1,5 @@
+import { dayNumberFromIso, isoFromDayNumber } from '../registry/calendar-days.js'
+
 /** An all-day entry of a calendar feed. */
 export interface CalendarEvent {
   uid: string
@@ -34,12 +36,6 @@ export function foldLine(line: string): string {
 
 const basicDate = (isoDate: string) => isoDate.replace(/-/g, '')
 
-function nextDay(isoDate: string): string {
-  const date = new Date(`${isoDate}T12:00:00Z`)
-  date.setUTCDate(date.getUTCDate() + 1)
-  return date.toISOString().slice(0, 10)
-}
-
 const stamp = (moment: Date) => `${moment.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`
 
 /**
@@ -69,7 +65,7 @@ export function renderCalendar(input: {
       `UID:${escapeText(event.uid)}`,
       `DTSTAMP:${stamp(input.now)}`,
       `DTSTART;VALUE=DATE:${basicDate(event.date)}`,
-      `DTEND;VALUE=DATE:${basicDate(nextDay(event.date))}`,
+      `DTEND;VALUE=DATE:${basicDate(isoFromDayNumber(dayNumberFromIso(event.date) + 1))}`,
       `SUMMARY:${escapeText(event.summary)}`,
       `DESCRIPTION:${escapeText(event.description)}`,
       `URL:${event.url}`,

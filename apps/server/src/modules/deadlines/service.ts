@@ -115,8 +115,7 @@ export async function deleteMyFeed(ctx: ServiceContext): Promise<void> {
   }
 }
 
-function eventOf(item: DeadlineItem, publicUrl: string): CalendarEvent {
-  const host = new URL(publicUrl).hostname
+function eventOf(item: DeadlineItem, publicUrl: string, host: string): CalendarEvent {
   const summary =
     item.source === 'payments'
       ? translate('it', 'deadlines.feed-payment', {
@@ -149,10 +148,11 @@ export async function renderFeed(
   ])
   await touchFeed(ctx.db, feed.fiscalCode, now)
   const base = publicUrl.replace(/\/$/, '')
+  const host = new URL(base).hostname
   return renderCalendar({
     name: translate('it', 'deadlines.feed-name', { city: cityTitle(city) }),
     now,
     reminder: translate('it', 'deadlines.feed-reminder'),
-    events: items.map((item) => eventOf(item, base)),
+    events: items.map((item) => eventOf(item, base, host)),
   })
 }

@@ -126,21 +126,21 @@ export async function listPositionsOf(db: Queryable, fiscalCode: string) {
     .from(paymentPositions)
     .where(eq(paymentPositions.debtorFiscalCode, fiscalCode))
     .orderBy(desc(paymentPositions.createdAt))
-  const options =
-    positions.length === 0
-      ? []
-      : await db
-          .select()
-          .from(paymentOptions)
-          .where(
-            inArray(
-              paymentOptions.positionId,
-              positions.map((p) => p.id),
-            ),
-          )
-          // The single payment first, then the instalments in order.
-          .orderBy(desc(sql`${paymentOptions.kind} = 'single'`), asc(paymentOptions.instalment))
+  const options = await listOptionsInNoticeOrder(
+    db,
+    positions.map((p) => p.id),
+  )
   return { positions, options }
+}
+
+/** The options of some positions, as the notice prints them: the single payment, then each instalment. */
+export async function listOptionsInNoticeOrder(db: Queryable, positionIds: string[]): Promise<OptionRow[]> {
+  if (positionIds.length === 0) return []
+  return db
+    .select()
+    .from(paymentOptions)
+    .where(inArray(paymentOptions.positionId, positionIds))
+    .orderBy(desc(sql`${paymentOptions.kind} = 'single'`), asc(paymentOptions.instalment))
 }
 
 export async function findOptionsWithPositions(db: Queryable, optionIds: string[]) {
@@ -257,24 +257,26 @@ export async function listRefundsOfOptions(db: Queryable, optionIds: string[]) {
   return db.select().from(paymentRefunds).where(inArray(paymentRefunds.optionId, optionIds))
 }
 
-/** The receipts that paid the debtor's notices, newest first, each with what it paid. */
-export async function listAppliedReceiptsOf(db: Queryable, fiscalCode: string) {
+/** Applied receipts with the option and position they paid. */
+function appliedReceipts(db: Queryable) {
   return db
     .select({ receipt: paymentReceipts, option: paymentOptions, position: paymentPositions })
     .from(paymentReceipts)
     .innerJoin(paymentOptions, eq(paymentOptions.id, paymentReceipts.optionId))
     .innerJoin(paymentPositions, eq(paymentPositions.id, paymentOptions.positionId))
+}
+
+/** The receipts that paid the debtor's notices, newest first, each with what it paid. */
+export async function listAppliedReceiptsOf(db: Queryable, fiscalCode: string) {
+  return appliedReceipts(db)
     .where(and(eq(paymentPositions.debtorFiscalCode, fiscalCode), eq(paymentReceipts.outcome, 'applied')))
     .orderBy(desc(paymentReceipts.paidAt))
 }
 
 export async function findAppliedReceipt(db: Queryable, receiptId: string) {
-  const [row] = await db
-    .select({ receipt: paymentReceipts, option: paymentOptions, position: paymentPositions })
-    .from(paymentReceipts)
-    .innerJoin(paymentOptions, eq(paymentOptions.id, paymentReceipts.optionId))
-    .innerJoin(paymentPositions, eq(paymentPositions.id, paymentOptions.positionId))
-    .where(and(eq(paymentReceipts.id, receiptId), eq(paymentReceipts.outcome, 'applied')))
+  const [row] = await appliedReceipts(db).where(
+    and(eq(paymentReceipts.id, receiptId), eq(paymentReceipts.outcome, 'applied')),
+  )
   return row ?? null
 }
 

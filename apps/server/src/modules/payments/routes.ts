@@ -1,8 +1,8 @@
-import type { FastifyReply } from 'fastify'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { RouteAccess } from '../../platform/http/access.js'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
+import { sendPdf } from '../../platform/http/pdf-reply.js'
 import { serviceContext } from '../../platform/http/service-context.js'
 import { notifyDeps } from '../notifications/jobs.js'
 import { listMyReceipts, renderMyPaymentsList, renderMyReceipt } from './archive.js'
@@ -30,15 +30,6 @@ const RECEIPTS: RouteAccess = { kind: 'api-client', scopes: ['payments:receipts'
 const TAGS = ['payments']
 /** A year's TARI roll of a large city is about a hundred megabytes. */
 const ROLL_LIMIT_BYTES = 256 * 1024 * 1024
-
-/** A personal document: never kept by caches on the way, saved under a name that says what it is. */
-function sendPdf(reply: FastifyReply, pdf: Buffer, filename: string) {
-  return reply
-    .header('cache-control', 'no-store')
-    .header('content-disposition', `attachment; filename="${filename}"`)
-    .type('application/pdf')
-    .send(pdf)
-}
 
 export function paymentRoutes(deps: AppDependencies): FastifyPluginAsyncZod {
   const provider = createPaymentProvider(deps.config)

@@ -10,11 +10,12 @@ import './staff-messages.js'
 import {
   findOptionByNav,
   findReceiptsOfOptions,
+  listOptionsInNoticeOrder,
   listRecentRolls,
   listRefundsOfOptions,
   type PositionRow,
 } from './repo.js'
-import { listLatestPositionsOfDebtor, listOptionsInNoticeOrder } from './staff-repo.js'
+import { listLatestPositionsOfDebtor } from './staff-repo.js'
 
 const RECENT_ROLLS = 20
 const LOOKUP_POSITIONS = 50

@@ -8,6 +8,8 @@ export interface ApiRequest<T> {
   path: string
   method?: HttpMethod
   body?: unknown
+  /** A body sent as it is (a CSV roll, a PDF) instead of JSON. */
+  rawBody?: { contentType: string; data: BodyInit }
   signal?: AbortSignal
   /** Checks the shape of the answer and narrows its type; throw to reject it. */
   parse: (value: unknown) => T
@@ -54,13 +56,18 @@ function send<T>(request: ApiRequest<T>): Promise<Response> {
     Accept: 'application/json, application/problem+json',
     'Accept-Language': currentLanguage(),
   }
-  if (request.body !== undefined) headers['Content-Type'] = 'application/json'
+  if (request.rawBody) headers['Content-Type'] = request.rawBody.contentType
+  else if (request.body !== undefined) headers['Content-Type'] = 'application/json'
   const token = csrfToken()
   if (token && changesState(method)) headers[CSRF_HEADER] = token
   return fetch(`${API_PREFIX}${request.path}`, {
     method,
     headers,
-    body: request.body === undefined ? undefined : JSON.stringify(request.body),
+    body: request.rawBody
+      ? request.rawBody.data
+      : request.body === undefined
+        ? undefined
+        : JSON.stringify(request.body),
     credentials: 'same-origin',
     signal: request.signal,
   })

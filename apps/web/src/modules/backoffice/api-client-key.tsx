@@ -1,22 +1,13 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Icon } from '../../app/ui/icon'
+import { useClipboardCopy } from '../../app/ui/use-clipboard-copy'
 
 /** The new key, shown once: selectable, copyable, with a plain warning that it will not come back. */
 export function ApiClientKey({ name, apiKey, onDone }: { name: string; apiKey: string; onDone: () => void }) {
   const { t } = useTranslation()
   const inputId = useId()
-  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle')
-
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(apiKey)
-      setCopyState('copied')
-    } catch {
-      // Without clipboard permission the key is still selectable in the field.
-      setCopyState('failed')
-    }
-  }
+  const { state: copyState, copy } = useClipboardCopy(apiKey)
 
   return (
     <section

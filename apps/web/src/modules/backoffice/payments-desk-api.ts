@@ -1,7 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiRequest } from '../../app/api/api-client'
-import { ApiError, parseProblemDocument } from '../../app/api/api-error'
-import { CSRF_HEADER, csrfToken } from '../../app/api/csrf-token'
 import {
   asRecord,
   type JsonRecord,
@@ -11,7 +9,6 @@ import {
   readOneOf,
   readString,
 } from '../../app/api/parse'
-import { currentLanguage, i18n } from '../../app/i18n/i18n'
 import type { SignedInSession } from '../../app/session/session-api'
 
 export interface ImportedRoll {
@@ -142,53 +139,17 @@ export function useImportedRolls() {
   })
 }
 
-/**
- * Sends a roll as the CSV it is (the API client speaks JSON only), with the session's CSRF token;
- * a refusal becomes the same ApiError, its field errors naming each bad line.
- */
-async function sendRoll(input: {
-  source: string
-  csv: string
-}): Promise<{ positions: number; options: number }> {
-  const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-    'Accept-Language': currentLanguage(),
-    'Content-Type': 'text/csv',
-  }
-  const token = csrfToken()
-  if (token) headers[CSRF_HEADER] = token
-  let response: Response
-  try {
-    response = await fetch(`/api/v1/staff/payments/imports?source=${encodeURIComponent(input.source)}`, {
-      method: 'POST',
-      headers,
-      body: input.csv,
-      credentials: 'same-origin',
-    })
-  } catch {
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', detail: i18n.t('errors.network') })
-  }
-  const payload: unknown = await response.json().catch(() => undefined)
-  if (!response.ok) {
-    const problem = parseProblemDocument(payload)
-    throw new ApiError({
-      status: problem?.status ?? response.status,
-      code: problem?.code ?? 'UNEXPECTED_RESPONSE',
-      detail: problem?.detail || i18n.t('errors.unexpected'),
-      correlationId: problem?.correlationId,
-      fieldErrors: problem?.errors,
-    })
-  }
-  try {
-    const record = asRecord(payload, 'import')
-    return { positions: readNumber(record, 'positions'), options: readNumber(record, 'options') }
-  } catch {
-    throw new ApiError({
-      status: response.status,
-      code: 'INVALID_RESPONSE',
-      detail: i18n.t('errors.invalidResponse'),
-    })
-  }
+/** Sends a roll as the CSV it is; a refusal's field errors name each bad line. */
+function sendRoll(input: { source: string; csv: string }): Promise<{ positions: number; options: number }> {
+  return apiRequest({
+    path: `/staff/payments/imports?source=${encodeURIComponent(input.source)}`,
+    method: 'POST',
+    rawBody: { contentType: 'text/csv', data: input.csv },
+    parse: (value) => {
+      const record = asRecord(value, 'import')
+      return { positions: readNumber(record, 'positions'), options: readNumber(record, 'options') }
+    },
+  })
 }
 
 export function useImportRoll() {

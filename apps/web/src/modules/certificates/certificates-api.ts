@@ -1,6 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { apiRequest } from '../../app/api/api-client'
-import { ApiError, parseProblemDocument } from '../../app/api/api-error'
 import {
   asRecord,
   readBoolean,
@@ -10,7 +9,6 @@ import {
   readOneOf,
   readString,
 } from '../../app/api/parse'
-import { currentLanguage, i18n } from '../../app/i18n/i18n'
 
 /** The types this client has words for; a type the server adds later is left out of the form. */
 export const CERTIFICATE_TYPE_IDS = [
@@ -231,45 +229,14 @@ export function useVerification(code: string) {
   })
 }
 
-/**
- * Sends a copy of a certificate as the PDF it is (the API client speaks JSON only). The route is
- * public and takes no CSRF token; a refusal becomes the same ApiError the other calls throw.
- */
-async function sendCopy(input: { code: string; file: Blob }): Promise<boolean> {
-  let response: Response
-  try {
-    response = await fetch(`/api/v1/certificates/verify/${encodeURIComponent(input.code)}`, {
-      method: 'POST',
-      headers: {
-        Accept: 'application/json, application/problem+json',
-        'Accept-Language': currentLanguage(),
-        'Content-Type': 'application/pdf',
-      },
-      body: input.file,
-      credentials: 'same-origin',
-    })
-  } catch {
-    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', detail: i18n.t('errors.network') })
-  }
-  const payload: unknown = await response.json().catch(() => undefined)
-  if (!response.ok) {
-    const problem = parseProblemDocument(payload)
-    throw new ApiError({
-      status: problem?.status ?? response.status,
-      code: problem?.code ?? 'UNEXPECTED_RESPONSE',
-      detail: problem?.detail || i18n.t('errors.unexpected'),
-      correlationId: problem?.correlationId,
-    })
-  }
-  try {
-    return readBoolean(asRecord(payload, 'comparison'), 'matches')
-  } catch {
-    throw new ApiError({
-      status: response.status,
-      code: 'INVALID_RESPONSE',
-      detail: i18n.t('errors.invalidResponse'),
-    })
-  }
+/** Sends a copy of a certificate as the PDF it is, to be compared with the one issued. */
+function sendCopy(input: { code: string; file: Blob }): Promise<boolean> {
+  return apiRequest({
+    path: `/certificates/verify/${encodeURIComponent(input.code)}`,
+    method: 'POST',
+    rawBody: { contentType: 'application/pdf', data: input.file },
+    parse: (value) => readBoolean(asRecord(value, 'comparison'), 'matches'),
+  })
 }
 
 export function useCompareCopy() {

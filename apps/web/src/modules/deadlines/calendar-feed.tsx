@@ -1,8 +1,9 @@
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import { useTranslation } from 'react-i18next'
 import { formatDay, formatTime, romeIsoDay } from '../../app/i18n/format'
 import { ErrorAlert } from '../../app/ui/error-alert'
 import { Icon } from '../../app/ui/icon'
+import { useClipboardCopy } from '../../app/ui/use-clipboard-copy'
 import { useStepUp } from '../identity/step-up'
 import { type FeedStatus, useCreateFeed, useDeleteFeed, useFeedStatus } from './deadlines-api'
 
@@ -14,16 +15,7 @@ function when(instant: string, language: string): string {
 function NewAddress({ url, webcalUrl }: { url: string; webcalUrl: string }) {
   const { t } = useTranslation()
   const inputId = useId()
-  const [copyState, setCopyState] = useState<'idle' | 'copied' | 'failed'>('idle')
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(url)
-      setCopyState('copied')
-    } catch {
-      // Without clipboard permission the address is still selectable in the field.
-      setCopyState('failed')
-    }
-  }
+  const { state: copyState, copy } = useClipboardCopy(url)
   return (
     <div className="border rounded p-3 mb-3 bg-light" data-testid="feed-address">
       <label htmlFor={inputId} className="civico-field-label">
