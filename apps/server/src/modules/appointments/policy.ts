@@ -1,12 +1,26 @@
 import { dayNumberFromIso, isoFromDayNumber, romeCalendarDate } from '../registry/calendar-days.js'
 import { addDays, earlierDate, isoWeekday, romeInstant } from './rome-time.js'
 
-export const BOOKING_STATUSES = ['booked', 'cancelled', 'checked-in', 'called', 'served', 'no-show'] as const
+export const BOOKING_STATUSES = [
+  'booked',
+  'cancelled',
+  'checked-in',
+  'called',
+  'served',
+  'no-show',
+  // A freed slot held for the first of the waiting list until `heldUntil`; `expired` when not taken.
+  'offered',
+  'expired',
+] as const
 export type BookingStatus = (typeof BOOKING_STATUSES)[number]
 /** Statuses that count against the citizen's limit while the appointment is still ahead. */
 export const ACTIVE_STATUSES: readonly BookingStatus[] = ['booked', 'checked-in', 'called']
+/** Statuses whose counter time has been given back. */
+export const RELEASED_STATUSES: readonly BookingStatus[] = ['cancelled', 'expired']
 export const BOOKING_CHANNELS = ['web', '020202', 'counter'] as const
 export type BookingChannel = (typeof BOOKING_CHANNELS)[number]
+export const WAITLIST_STATUSES = ['waiting', 'offered', 'booked', 'left', 'expired'] as const
+export type WaitlistStatus = (typeof WAITLIST_STATUSES)[number]
 
 /** The slice of counter time a booking claims row by row; service durations are multiples of it. */
 export const CLAIM_MINUTES = 5

@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
-import { ACTIVE_STATUSES } from './policy.js'
+import { ACTIVE_STATUSES, RELEASED_STATUSES } from './policy.js'
 import {
   appointmentBookings,
   appointmentClosures,
@@ -148,7 +148,7 @@ export async function listBusy(db: Queryable, counterIds: readonly string[], fro
     .where(
       and(
         inArray(appointmentBookings.counterId, [...counterIds]),
-        ne(appointmentBookings.status, 'cancelled'),
+        notInArray(appointmentBookings.status, [...RELEASED_STATUSES]),
         lt(appointmentBookings.startsAt, to),
         gt(appointmentBookings.endsAt, from),
       ),
@@ -244,9 +244,7 @@ export async function lockBookingByCode(db: Queryable, code: string): Promise<Bo
 export async function updateBooking(
   db: Queryable,
   id: string,
-  change: Partial<
-    Pick<BookingRow, 'status' | 'counterId' | 'officeId' | 'startsAt' | 'endsAt' | 'updatedAt'>
-  >,
+  change: Partial<Omit<BookingRow, 'id' | 'code' | 'citizenFiscalCode' | 'createdAt'>>,
 ) {
   await db.update(appointmentBookings).set(change).where(eq(appointmentBookings.id, id))
 }
@@ -256,6 +254,7 @@ export async function listBookingsOf(db: Queryable, fiscalCode: string, limit: n
     .select({
       booking: appointmentBookings,
       serviceName: appointmentServices.name,
+      documentsToBring: appointmentServices.documentsToBring,
       officeName: appointmentOffices.name,
       officeAddress: appointmentOffices.address,
       counterName: appointmentCounters.name,

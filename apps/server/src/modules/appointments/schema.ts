@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { BOOKING_CHANNELS, BOOKING_STATUSES } from './policy.js'
+import { BOOKING_CHANNELS, BOOKING_STATUSES, WAITLIST_STATUSES } from './policy.js'
 
 export const ZBookingCode = z.object({
   code: z
@@ -64,6 +64,11 @@ export const ZServiceCatalogue = z.array(
 
 export const ZAppointment = z.object({
   code: z.string(),
+  /** When status is `offered`: until when the freed slot waits for the citizen to take it. */
+  heldUntil: z.string().nullable(),
+  /** The number shown on the office's display once checked in. */
+  ticketNumber: z.number().int().nullable(),
+  documentsToBring: z.array(z.string()),
   status: z.enum(BOOKING_STATUSES),
   channel: z.enum(BOOKING_CHANNELS),
   service: z.object({ id: z.uuid(), name: z.string() }),
@@ -87,6 +92,41 @@ export const ZBooked = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
 })
+
+export const ZStaffBookingInput = ZBookAppointmentInput.extend({
+  fiscalCode: z.string().trim().toUpperCase(),
+})
+
+export const ZStaffCitizenQuery = z.object({ fiscalCode: z.string().trim().toUpperCase() }).strict()
+
+export const ZStaffAppointment = ZAppointment.extend({ citizenFiscalCode: z.string() })
+export const ZStaffAppointments = z.array(ZStaffAppointment)
+
+/** The secret of an e-mail's manage link, carried in the query (GET) or the body (POST). */
+export const ZManageToken = z.object({ token: z.string().regex(/^[A-Za-z0-9_-]{20,100}$/, 'a link token') })
+export const ZManageReschedule = ZManageToken.extend({ start: z.iso.datetime({ offset: true }) }).strict()
+
+/** What the manage link's page shows: the appointment without the citizen's own details. */
+export const ZManagedAppointment = ZAppointment.omit({ reason: true, notes: true, contact: true }).extend({
+  changeable: z.boolean(),
+})
+
+export const ZWaitlistInput = z.object({ service: z.uuid(), office: z.uuid(), date: z.iso.date() }).strict()
+
+export const ZWaitlistEntry = z.object({
+  id: z.uuid(),
+  status: z.enum(WAITLIST_STATUSES),
+  service: z.object({ id: z.uuid(), name: z.string() }),
+  office: z.object({ id: z.uuid(), name: z.string() }),
+  date: z.string(),
+  /** Place in line among those still waiting (1 = next to be offered); null once offered or over. */
+  position: z.number().int().nullable(),
+  /** The held booking's code while an offer is open. */
+  offeredCode: z.string().nullable(),
+  createdAt: z.string(),
+})
+export const ZWaitlistEntries = z.array(ZWaitlistEntry)
+export const ZWaitlistId = z.object({ id: z.uuid() })
 
 export type BookAppointmentInput = z.infer<typeof ZBookAppointmentInput>
 export type SlotOut = z.infer<typeof ZSlot>

@@ -304,8 +304,11 @@ export async function listMyAppointments(ctx: ServiceContext) {
   if (ctx.actor.type !== 'citizen')
     throw new AppError('FORBIDDEN', { messageKey: 'appointments.citizens-only' })
   const rows = await listBookingsOf(ctx.db, ctx.actor.fiscalCode, 200)
-  return rows.map(({ booking, serviceName, officeName, officeAddress, counterName }) => ({
+  return rows.map(({ booking, serviceName, documentsToBring, officeName, officeAddress, counterName }) => ({
     code: booking.code,
+    heldUntil: booking.heldUntil?.toISOString() ?? null,
+    ticketNumber: booking.ticketNumber,
+    documentsToBring,
     status: booking.status as BookingStatus,
     channel: booking.channel as BookingChannel,
     service: { id: booking.serviceId, name: serviceName },

@@ -13,7 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core'
-import { BOOKING_CHANNELS, BOOKING_STATUSES, CLAIM_MINUTES } from './policy.js'
+import { BOOKING_CHANNELS, BOOKING_STATUSES, CLAIM_MINUTES, WAITLIST_STATUSES } from './policy.js'
 
 const createdAt = () => timestamp('created_at', { withTimezone: true }).notNull().defaultNow()
 const inList = (column: string, values: readonly string[]) =>
@@ -158,11 +158,25 @@ export const appointmentBookings = pgTable(
     reason: text('reason').notNull().default(''),
     notes: text('notes').notNull().default(''),
     contact: text('contact').notNull().default(''),
+    /** SHA-256 of the secret in the e-mail's cancel and move links; the secret itself is never kept. */
+    manageTokenHash: text('manage_token_hash'),
+    /** The staff member who booked on the citizen's behalf (contact centre, counter). */
+    bookedByStaffId: uuid('booked_by_staff_id'),
+    /** Until when an `offered` slot waits for the citizen at the head of the waiting list. */
+    heldUntil: timestamp('held_until', { withTimezone: true }),
+    /** The number called on the office's display, given at check-in (per office and day). */
+    ticketNumber: integer('ticket_number'),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }),
+    calledAt: timestamp('called_at', { withTimezone: true }),
+    /** The counter the citizen was called to, which may differ from the one booked. */
+    calledToCounterId: uuid('called_to_counter_id').references(() => appointmentCounters.id),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
     createdAt: createdAt(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
     uniqueIndex('appointment_bookings_code_idx').on(table.code),
+    index('appointment_bookings_held_idx').on(table.heldUntil).where(sql`status = 'offered'`),
     index('appointment_bookings_citizen_idx').on(table.citizenFiscalCode, table.startsAt),
     index('appointment_bookings_office_idx').on(table.officeId, table.startsAt),
     check('appointment_bookings_status_check', inList('status', BOOKING_STATUSES)),
@@ -192,5 +206,52 @@ export const appointmentCounterClaims = pgTable(
   (table) => [
     primaryKey({ columns: [table.counterId, table.startsAt] }),
     index('appointment_counter_claims_booking_idx').on(table.bookingId),
+  ],
+)
+
+/** The next ticket number of an office's day, taken at check-in under the row's lock. */
+export const appointmentDailyTickets = pgTable(
+  'appointment_daily_tickets',
+  {
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => appointmentOffices.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.officeId, table.day] })],
+)
+
+/**
+ * Citizens waiting for a full day at an office. When time is freed that day, the first in line is
+ * offered it as a held booking (status `offered`) for a limited time.
+ */
+export const appointmentWaitlist = pgTable(
+  'appointment_waitlist',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    citizenFiscalCode: text('citizen_fiscal_code').notNull(),
+    serviceId: uuid('service_id')
+      .notNull()
+      .references(() => appointmentServices.id, { onDelete: 'cascade' }),
+    officeId: uuid('office_id')
+      .notNull()
+      .references(() => appointmentOffices.id, { onDelete: 'cascade' }),
+    day: date('day').notNull(),
+    status: text('status').notNull().default('waiting'),
+    /** The held booking offered to this entry, while offered or once taken. */
+    offeredBookingId: uuid('offered_booking_id').references(() => appointmentBookings.id, {
+      onDelete: 'set null',
+    }),
+    createdAt: createdAt(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index('appointment_waitlist_line_idx').on(table.serviceId, table.officeId, table.day, table.createdAt),
+    // One place in a line per citizen while waiting or offered.
+    uniqueIndex('appointment_waitlist_once_idx')
+      .on(table.citizenFiscalCode, table.serviceId, table.officeId, table.day)
+      .where(sql`status in ('waiting', 'offered')`),
+    check('appointment_waitlist_status_check', inList('status', WAITLIST_STATUSES)),
   ],
 )
