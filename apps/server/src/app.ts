@@ -1,7 +1,10 @@
 import cookie from '@fastify/cookie'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify'
 import { serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { appointmentAdminRoutes } from './modules/appointments/admin-routes.js'
+import { appointmentDeskRoutes } from './modules/appointments/desk-routes.js'
 import { appointmentRoutes } from './modules/appointments/routes.js'
+import { appointmentStaffRoutes } from './modules/appointments/staff-routes.js'
 import { catalogueRoutes } from './modules/catalogue/routes.js'
 import { certificateRoutes } from './modules/certificates/routes.js'
 import { cityRoutes } from './modules/city/routes.js'
@@ -88,6 +91,9 @@ export async function buildApp(
       await api.register(catalogueRoutes(deps))
       await api.register(certificateRoutes(deps))
       await api.register(appointmentRoutes(deps))
+      await api.register(appointmentStaffRoutes(deps))
+      await api.register(appointmentDeskRoutes(deps))
+      await api.register(appointmentAdminRoutes(deps))
       await api.register(contactRoutes(deps))
       await api.register(delegationRoutes(deps))
       await api.register(adminRoutes(deps), { prefix: '/admin' })

@@ -1,5 +1,8 @@
 import enCore from './en.json'
 import enAccount from './en-account.json'
+import enAppointments from './en-appointments.json'
+import enAppointmentsAdmin from './en-appointments-admin.json'
+import enAppointmentsDesk from './en-appointments-desk.json'
 import enBackOffice from './en-back-office.json'
 import enCertificates from './en-certificates.json'
 import enDeadlines from './en-deadlines.json'
@@ -8,6 +11,9 @@ import enNewsletter from './en-newsletter.json'
 import enPaymentsDesk from './en-payments-desk.json'
 import itCore from './it.json'
 import itAccount from './it-account.json'
+import itAppointments from './it-appointments.json'
+import itAppointmentsAdmin from './it-appointments-admin.json'
+import itAppointmentsDesk from './it-appointments-desk.json'
 import itBackOffice from './it-back-office.json'
 import itCertificates from './it-certificates.json'
 import itDeadlines from './it-deadlines.json'
@@ -17,12 +23,15 @@ import itPaymentsDesk from './it-payments-desk.json'
 
 /**
  * One catalogue per language, kept in a few files so each stays short: the site (`it.json`), the
- * citizen's account and sign-in (`it-account.json`), the back office (`it-back-office.json`), registry certificates (`it-certificates.json`), deadlines (`it-deadlines.json`), the citizen folder (`it-folder.json`), the newsletter (`it-newsletter.json`), the payments office (`it-payments-desk.json`).
+ * citizen's account and sign-in (`it-account.json`), appointments for citizens, at the counter and in administration (`it-appointments*.json`), the back office (`it-back-office.json`), registry certificates (`it-certificates.json`), deadlines (`it-deadlines.json`), the citizen folder (`it-folder.json`), the newsletter (`it-newsletter.json`), the payments office (`it-payments-desk.json`).
  * Their top-level keys never overlap, so spreading them keeps every key.
  */
 export const it = {
   ...itCore,
   ...itAccount,
+  ...itAppointments,
+  ...itAppointmentsAdmin,
+  ...itAppointmentsDesk,
   ...itBackOffice,
   ...itCertificates,
   ...itDeadlines,
@@ -33,6 +42,9 @@ export const it = {
 export const en = {
   ...enCore,
   ...enAccount,
+  ...enAppointments,
+  ...enAppointmentsAdmin,
+  ...enAppointmentsDesk,
   ...enBackOffice,
   ...enCertificates,
   ...enDeadlines,
