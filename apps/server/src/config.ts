@@ -22,6 +22,8 @@ const ZEnvironment = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_FORMAT: z.enum(['json', 'pretty']).optional(),
   WORKER_IN_PROCESS: booleanFromEnv.default(true),
+  /** Outside production: the platform's clock starts at this instant and runs on from it (demos, journeys about a given day). */
+  CLOCK_START: z.iso.datetime({ offset: true }).optional(),
   TRUST_PROXY: booleanFromEnv.default(false),
   BODY_LIMIT_BYTES: z.coerce
     .number()
@@ -93,6 +95,8 @@ const ZEnvironment = z.object({
 
 export type Config = {
   env: 'development' | 'production' | 'test'
+  /** Where the platform's clock starts, outside production; null = the system's time. */
+  clockStart: Date | null
   host: string
   port: number
   publicUrl: string
@@ -200,7 +204,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ])
   }
   const mailAndSms = messagingConfig(value, { production, publicUrl })
+  if (production && value.CLOCK_START) {
+    throw new ConfigError(['CLOCK_START: the clock cannot be moved in production'])
+  }
   return {
+    clockStart: value.CLOCK_START ? new Date(value.CLOCK_START) : null,
     env: value.NODE_ENV,
     host: value.HOST,
     port: value.PORT,

@@ -4,6 +4,12 @@ export interface Clock {
 
 export const systemClock: Clock = { now: () => new Date() }
 
+/** The system's time shifted so that it read `start` when the process began: it keeps running. */
+export function shiftedClock(start: Date): Clock {
+  const offset = start.getTime() - Date.now()
+  return { now: () => new Date(Date.now() + offset) }
+}
+
 /** A clock tests can set and move, so time-dependent rules are checked without waiting. */
 export function manualClock(
   start: Date | string,

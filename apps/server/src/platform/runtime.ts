@@ -3,7 +3,7 @@ import type { Config } from '../config.js'
 import { type DatabaseHandle, openDatabase } from '../db/client.js'
 import { migrateDatabase } from '../db/migrate.js'
 import { createLocalRegistrySource } from '../modules/registry/source.js'
-import { type Clock, systemClock } from './clock.js'
+import { type Clock, shiftedClock, systemClock } from './clock.js'
 import type { AppDependencies } from './http/dependencies.js'
 import { registerJobDefinitions } from './job-definitions.js'
 import { JobQueue } from './jobs.js'
@@ -29,7 +29,7 @@ export async function openRuntime(
       pollingIntervalSeconds: options.pollingIntervalSeconds,
       maintenanceIntervalSeconds: config.jobsMaintenanceSeconds,
     })
-    const clock = options.clock ?? systemClock
+    const clock = options.clock ?? (config.clockStart ? shiftedClock(config.clockStart) : systemClock)
     const runtime: Runtime = {
       config,
       database,
