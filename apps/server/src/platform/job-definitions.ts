@@ -3,6 +3,7 @@ import '../modules/identity/notices.js'
 import '../modules/payments/notices.js'
 import '../modules/payments/reminders.js'
 import '../modules/certificates/notices.js'
+import { registerAppointmentJobs } from '../modules/appointments/jobs.js'
 import { registerCertificateJobs } from '../modules/certificates/jobs.js'
 import { registerNewsletterJobs } from '../modules/newsletter/jobs.js'
 import { registerNotificationJobs } from '../modules/notifications/jobs.js'
@@ -17,4 +18,5 @@ export function registerJobDefinitions(deps: AppDependencies): void {
   registerNotificationJobs(deps)
   registerNewsletterJobs(deps)
   registerCertificateJobs(deps)
+  registerAppointmentJobs(deps)
 }

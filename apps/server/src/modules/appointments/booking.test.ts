@@ -2,12 +2,16 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rowsOf } from '../../db/transaction.js'
 import { manualClock } from '../../platform/clock.js'
-import type { ServiceContext } from '../../platform/context.js'
 import { createTestApp, type TestApp } from '../../test/app.js'
 import { uniqueFiscalCode } from '../../test/identity.js'
 import { slotGrid } from './policy.js'
 import { loadServiceCalendar } from './search.js'
-import { bookAppointment, cancelAppointment, rescheduleAppointment } from './service.js'
+import {
+  type AppointmentsContext,
+  bookAppointment,
+  cancelAppointment,
+  rescheduleAppointment,
+} from './service.js'
 import { createTestCalendar, seededRandom } from './test-calendar.js'
 
 // Monday 7 October 2030 in Rome; the bookings are for Tuesday the 8th.
@@ -23,10 +27,12 @@ describe('random bookings on counters shared by services of different lengths', 
     await t?.close()
   })
 
-  const citizen = (fiscalCode: string): ServiceContext => ({
+  const citizen = (fiscalCode: string): AppointmentsContext => ({
     ...t.runtime,
     actor: { type: 'citizen', id: fiscalCode, fiscalCode, level: 2, personId: null },
     meta: { ip: null, requestId: null, locale: 'it' },
+    notify: { jobs: t.runtime.jobs, clock, ioEnabled: false },
+    publicUrl: 'http://localhost:3000',
   })
 
   it('never lets two bookings overlap on one counter', async () => {
@@ -45,7 +51,7 @@ describe('random bookings on counters shared by services of different lengths', 
     }
     const random = seededRandom(20301008)
     const pick = <T>(list: readonly T[]) => list[random.int(0, list.length - 1)] as T
-    const booked: { code: string; serviceId: string; who: ServiceContext }[] = []
+    const booked: { code: string; serviceId: string; who: AppointmentsContext }[] = []
     const outcomes: string[] = []
     for (let round = 0; round < 8; round++) {
       const attempts = Array.from({ length: 12 }, async () => {
@@ -73,7 +79,6 @@ describe('random bookings on counters shared by services of different lengths', 
           reason: '',
           notes: '',
           contact: '',
-          channel: 'web',
         }).then(
           (result) => {
             booked.push({ code: result.code, serviceId, who })

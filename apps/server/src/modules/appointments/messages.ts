@@ -15,6 +15,14 @@ registerMessages('it', {
   'appointments.not-changeable': 'Questo appuntamento non si può più annullare o spostare.',
   'appointments.already-started': 'Questo appuntamento è già iniziato o passato.',
   'appointments.citizens-only': 'Solo i cittadini possono prenotare per sé.',
+  'appointments.link-invalid':
+    'Questo link non è valido o è stato sostituito da quello di un messaggio più recente: usa l’ultimo messaggio ricevuto o entra nella tua area personale.',
+  'appointments.bad-fiscal-code': 'Il codice fiscale non è valido: controllalo con il cittadino.',
+  'appointments.day-not-full': 'In quel giorno ci sono ancora orari liberi: prenotane uno.',
+  'appointments.already-waiting': 'Sei già in lista d’attesa per quel giorno.',
+  'appointments.not-waiting': 'Non sei in questa lista d’attesa.',
+  'appointments.offer-over':
+    'Il tempo per confermare questo appuntamento è scaduto ed è passato al prossimo in lista.',
 })
 
 registerMessages('en', {
@@ -32,4 +40,12 @@ registerMessages('en', {
   'appointments.not-changeable': 'This appointment can no longer be cancelled or moved.',
   'appointments.already-started': 'This appointment has already started or passed.',
   'appointments.citizens-only': 'Only citizens can book for themselves.',
+  'appointments.link-invalid':
+    'This link is not valid or has been replaced by the one in a more recent message: use the latest message you received or sign in to your personal area.',
+  'appointments.bad-fiscal-code': 'The fiscal code is not valid: check it with the citizen.',
+  'appointments.day-not-full': 'There are still free times on that day: book one.',
+  'appointments.already-waiting': 'You are already on the waiting list for that day.',
+  'appointments.not-waiting': 'You are not on this waiting list.',
+  'appointments.offer-over':
+    'The time to confirm this appointment has run out and it went to the next in line.',
 })

@@ -247,9 +247,28 @@ export function claimStarts(startsAt: number, endsAt: number): number[] {
   return starts
 }
 
-/** Whether a citizen may still cancel or move a booking themself. */
-export function changeRefusal(booking: { status: string; startsAt: Date }, now: number): string | null {
-  if (booking.status !== 'booked') return 'appointments.not-changeable'
+/**
+ * Whether a booking may still be cancelled or moved. A slot offered from the waiting list can be
+ * declined (cancelled) but not moved: it was never the citizen's choice of time.
+ */
+export function changeRefusal(
+  booking: { status: string; startsAt: Date },
+  now: number,
+  change: 'cancel' | 'move' = 'cancel',
+): string | null {
+  const changeable = booking.status === 'booked' || (change === 'cancel' && booking.status === 'offered')
+  if (!changeable) return 'appointments.not-changeable'
   if (booking.startsAt.getTime() <= now) return 'appointments.already-started'
   return null
+}
+
+/** How long a freed slot waits for the first of the waiting list before going to the next. */
+export const OFFER_HOLD_MINUTES = 120
+/** Time too close to offer from the waiting list: it is simply left free. */
+export const OFFER_MIN_LEAD_MINUTES = 60
+
+/** Until when an offer made now for a slot starting at `startsAt` holds; null when too late to offer. */
+export function offerHoldUntil(startsAt: number, now: number): number | null {
+  if (startsAt - now < OFFER_MIN_LEAD_MINUTES * MINUTE_MS) return null
+  return Math.min(now + OFFER_HOLD_MINUTES * MINUTE_MS, startsAt - (OFFER_MIN_LEAD_MINUTES / 2) * MINUTE_MS)
 }

@@ -249,7 +249,7 @@ export async function updateBooking(
   await db.update(appointmentBookings).set(change).where(eq(appointmentBookings.id, id))
 }
 
-export async function listBookingsOf(db: Queryable, fiscalCode: string, limit: number) {
+function selectListedBookings(db: Queryable) {
   return db
     .select({
       booking: appointmentBookings,
@@ -263,7 +263,95 @@ export async function listBookingsOf(db: Queryable, fiscalCode: string, limit: n
     .innerJoin(appointmentServices, eq(appointmentServices.id, appointmentBookings.serviceId))
     .innerJoin(appointmentOffices, eq(appointmentOffices.id, appointmentBookings.officeId))
     .innerJoin(appointmentCounters, eq(appointmentCounters.id, appointmentBookings.counterId))
+}
+
+export type ListedBooking = Awaited<ReturnType<typeof listBookingsOf>>[number]
+
+export async function listBookingsOf(db: Queryable, fiscalCode: string, limit: number) {
+  return selectListedBookings(db)
     .where(eq(appointmentBookings.citizenFiscalCode, fiscalCode))
     .orderBy(desc(appointmentBookings.startsAt))
     .limit(limit)
+}
+
+/** One booking with the names of its service, office and counter. */
+export async function findListedBooking(db: Queryable, code: string): Promise<ListedBooking | null> {
+  const [row] = await selectListedBookings(db).where(eq(appointmentBookings.code, code))
+  return row ?? null
+}
+
+/** What a message about a booking names: the service, the office and what to bring. */
+export async function findBookingPlace(db: Queryable, bookingId: string) {
+  const [row] = await db
+    .select({
+      serviceName: appointmentServices.name,
+      documentsToBring: appointmentServices.documentsToBring,
+      officeName: appointmentOffices.name,
+      officeAddress: appointmentOffices.address,
+    })
+    .from(appointmentBookings)
+    .innerJoin(appointmentServices, eq(appointmentServices.id, appointmentBookings.serviceId))
+    .innerJoin(appointmentOffices, eq(appointmentOffices.id, appointmentBookings.officeId))
+    .where(eq(appointmentBookings.id, bookingId))
+  return row ?? null
+}
+
+/** A citizen's appointments still to come (booked, offered or under way), soonest first. */
+export async function listUpcomingBookingsOf(db: Queryable, fiscalCode: string, from: Date) {
+  return db
+    .select({
+      id: appointmentBookings.id,
+      code: appointmentBookings.code,
+      status: appointmentBookings.status,
+      startsAt: appointmentBookings.startsAt,
+      endsAt: appointmentBookings.endsAt,
+      serviceName: appointmentServices.name,
+      officeName: appointmentOffices.name,
+      officeAddress: appointmentOffices.address,
+    })
+    .from(appointmentBookings)
+    .innerJoin(appointmentServices, eq(appointmentServices.id, appointmentBookings.serviceId))
+    .innerJoin(appointmentOffices, eq(appointmentOffices.id, appointmentBookings.officeId))
+    .where(
+      and(
+        eq(appointmentBookings.citizenFiscalCode, fiscalCode),
+        inArray(appointmentBookings.status, ['booked', 'offered', 'checked-in', 'called']),
+        gt(appointmentBookings.endsAt, from),
+      ),
+    )
+    .orderBy(asc(appointmentBookings.startsAt))
+    .limit(50)
+}
+
+/** Bookings still standing that start in [from, to), in pages ordered by start then id. */
+export async function listBookedBetween(
+  db: Queryable,
+  range: { from: Date; to: Date; after?: { startsAt: Date; id: string }; limit: number },
+) {
+  return db
+    .select({
+      id: appointmentBookings.id,
+      code: appointmentBookings.code,
+      citizenFiscalCode: appointmentBookings.citizenFiscalCode,
+      startsAt: appointmentBookings.startsAt,
+    })
+    .from(appointmentBookings)
+    .where(
+      and(
+        eq(appointmentBookings.status, 'booked'),
+        gte(appointmentBookings.startsAt, range.from),
+        lt(appointmentBookings.startsAt, range.to),
+        range.after
+          ? or(
+              gt(appointmentBookings.startsAt, range.after.startsAt),
+              and(
+                eq(appointmentBookings.startsAt, range.after.startsAt),
+                gt(appointmentBookings.id, range.after.id),
+              ),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(asc(appointmentBookings.startsAt), asc(appointmentBookings.id))
+    .limit(range.limit)
 }

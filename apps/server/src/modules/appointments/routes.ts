@@ -3,6 +3,10 @@ import { PUBLIC, type RouteAccess } from '../../platform/http/access.js'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
 import { renderProblem } from '../../platform/http/problem.js'
 import { serviceContext } from '../../platform/http/service-context.js'
+import { renderAppointmentCalendar, renderAppointmentQr } from './appointment-files.js'
+import { appointmentsContext } from './http-context.js'
+import { listAppointmentServices, listMyAppointments } from './listings.js'
+import { manageLinkRoutes } from './manage-routes.js'
 import {
   ZAppointments,
   ZBookAppointmentInput,
@@ -14,14 +18,9 @@ import {
   ZSlots,
 } from './schema.js'
 import { searchAppointmentSlots } from './search.js'
-import {
-  bookAppointment,
-  cancelAppointment,
-  listAppointmentServices,
-  listMyAppointments,
-  rescheduleAppointment,
-  SlotTakenError,
-} from './service.js'
+import { bookAppointment, cancelAppointment, rescheduleAppointment, SlotTakenError } from './service.js'
+import { acceptOffer } from './waitlist.js'
+import { waitlistRoutes } from './waitlist-routes.js'
 
 const CITIZEN: RouteAccess = { kind: 'citizen' }
 const TAGS = ['appointments']
@@ -81,14 +80,13 @@ export function appointmentRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
       },
       async (request, reply) => {
         const { service, office, start, reason, notes, contact } = request.body
-        const booked = await bookAppointment(serviceContext(deps, request), {
+        const booked = await bookAppointment(appointmentsContext(deps, request), {
           serviceId: service,
           officeId: office,
           startsAt: new Date(start),
           reason,
           notes,
           contact,
-          channel: 'web',
         })
         return reply.code(201).send(booked)
       },
@@ -117,7 +115,7 @@ export function appointmentRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
           response: { 200: ZBooked },
         },
       },
-      async (request) => cancelAppointment(serviceContext(deps, request), request.params.code),
+      async (request) => cancelAppointment(appointmentsContext(deps, request), request.params.code),
     )
 
     app.post(
@@ -134,10 +132,68 @@ export function appointmentRoutes(deps: AppDependencies): FastifyPluginAsyncZod 
       },
       async (request) =>
         rescheduleAppointment(
-          serviceContext(deps, request),
+          appointmentsContext(deps, request),
           request.params.code,
           new Date(request.body.start),
         ),
     )
+
+    app.post(
+      '/appointments/:code/accept',
+      {
+        config: { access: CITIZEN },
+        schema: {
+          tags: TAGS,
+          summary: 'Take the slot held for the citizen from the waiting list, before its deadline',
+          params: ZBookingCode,
+          response: { 200: ZBooked },
+        },
+      },
+      async (request) => acceptOffer(appointmentsContext(deps, request), request.params.code),
+    )
+
+    app.get(
+      '/appointments/:code/calendar.ics',
+      {
+        config: { access: CITIZEN },
+        schema: {
+          tags: TAGS,
+          summary: 'The appointment as an iCalendar file, with a reminder two hours before',
+          params: ZBookingCode,
+        },
+      },
+      async (request, reply) => {
+        const calendar = await renderAppointmentCalendar(
+          serviceContext(deps, request),
+          deps.config.publicUrl,
+          request.params.code,
+        )
+        return reply
+          .type('text/calendar; charset=utf-8')
+          .header('cache-control', 'private, no-store')
+          .header('content-disposition', `attachment; filename="appuntamento-${request.params.code}.ics"`)
+          .send(calendar)
+      },
+    )
+
+    app.get(
+      '/appointments/:code/qr.svg',
+      {
+        config: { access: CITIZEN },
+        schema: {
+          tags: TAGS,
+          summary: 'The QR code of the booking code, shown at the counter to check in',
+          params: ZBookingCode,
+        },
+      },
+      async (request, reply) =>
+        reply
+          .type('image/svg+xml')
+          .header('cache-control', 'private, max-age=3600')
+          .send(await renderAppointmentQr(serviceContext(deps, request), request.params.code)),
+    )
+
+    await app.register(waitlistRoutes(deps))
+    await app.register(manageLinkRoutes(deps))
   }
 }

@@ -6,6 +6,16 @@ import { recordAudit } from '../../platform/audit.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { romeCalendarDate } from '../registry/calendar-days.js'
+import { type AnnounceDeps, announceBooking } from './announce.js'
+import {
+  type BookingAccess,
+  bookerOf,
+  bookingFor,
+  checkCitizenLimit,
+  newBookingCode,
+  newManageToken,
+  OWN,
+} from './booking-access.js'
 import './messages.js'
 import {
   type BookingChannel,
@@ -18,29 +28,19 @@ import {
 import {
   type BookingRow,
   claimCounterTime,
-  countActiveBookings,
   findBookingByCode,
   insertBooking,
-  listBookingsOf,
   listBusy,
-  listOfferings,
-  listServices,
   lockBookingByCode,
-  lockCitizenService,
   releaseCounterTime,
   updateBooking,
 } from './repo.js'
 import type { SlotOut } from './schema.js'
 import { findFreeSlots, loadServiceCalendar, type ServiceCalendar, slotOut } from './search.js'
+import { closeOffer, offerFreedTime } from './waitlist.js'
 
 const ALTERNATIVES = 3
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
 const MINUTE_MS = 60_000
-
-/** Eight characters without look-alikes (40 bits): easy to read out at the counter or on the phone. */
-function newBookingCode(): string {
-  return Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
-}
 
 /** The slot went to someone else: a 409 carrying the next free slots, so the citizen picks again at once. */
 export class SlotTakenError extends AppError {
@@ -59,19 +59,14 @@ export interface BookingRequest {
   reason: string
   notes: string
   contact: string
-  /** Where the booking was made: the web, the contact centre, or the counter. */
-  channel: BookingChannel
-  /** Whom it is for; defaults to the signed-in citizen (an operator will name one). */
+  /** Where a member of staff books: the contact centre or the counter. Citizens book on the web. */
+  channel?: Exclude<BookingChannel, 'web'>
+  /** Whom it is for: the signed-in citizen, or the one staff names. */
   citizenFiscalCode?: string
 }
 
-function bookerOf(ctx: ServiceContext, requested: string | undefined): string {
-  if (ctx.actor.type === 'citizen') {
-    if (requested && requested !== ctx.actor.fiscalCode) throw new AppError('FORBIDDEN')
-    return ctx.actor.fiscalCode
-  }
-  throw new AppError('FORBIDDEN', { messageKey: 'appointments.citizens-only' })
-}
+/** What booking needs besides the request's context: where messages link to and how they go. */
+export type AppointmentsContext = ServiceContext & AnnounceDeps
 
 function officeOf(calendar: ServiceCalendar, officeId: string): OfficeCalendar {
   const office = calendar.offices.find((candidate) => candidate.officeId === officeId)
@@ -157,8 +152,8 @@ async function slotTaken(
  * the office's counters serving the service free. The database decides who gets a contested
  * counter (see the counter claims table); whoever loses every counter gets the next free slots.
  */
-export async function bookAppointment(ctx: ServiceContext, request: BookingRequest) {
-  const fiscalCode = bookerOf(ctx, request.citizenFiscalCode)
+export async function bookAppointment(ctx: AppointmentsContext, request: BookingRequest) {
+  const booker = bookerOf(ctx, request.citizenFiscalCode, request.channel ?? 'web')
   const now = ctx.clock.now()
   const calendar = await loadServiceCalendar(ctx.db, request.serviceId, now, request.officeId)
   const office = officeOf(calendar, request.officeId)
@@ -167,28 +162,22 @@ export async function bookAppointment(ctx: ServiceContext, request: BookingReque
   const endsAt = startsAt + calendar.service.durationMinutes * MINUTE_MS
   const candidates = await freeCounters(ctx, office, startsAt, endsAt)
   if (candidates.length === 0) throw await slotTaken(ctx, calendar, office, startsAt)
+  const link = newManageToken()
   try {
     return await inTransaction(ctx.db, async (tx) => {
-      await lockCitizenService(tx, fiscalCode, calendar.service.id)
-      if (
-        (await countActiveBookings(tx, fiscalCode, calendar.service.id, now)) >=
-        calendar.service.maxActivePerCitizen
-      ) {
-        throw new AppError('CONFLICT', {
-          messageKey: 'appointments.limit-reached',
-          params: { max: calendar.service.maxActivePerCitizen },
-        })
-      }
+      await checkCitizenLimit(tx, booker.fiscalCode, calendar.service, now)
       const row = await insertBooking(tx, {
         code: newBookingCode(),
-        citizenFiscalCode: fiscalCode,
+        citizenFiscalCode: booker.fiscalCode,
         serviceId: calendar.service.id,
         officeId: office.officeId,
         counterId: candidates[0] as string,
         startsAt: new Date(startsAt),
         endsAt: new Date(endsAt),
         status: 'booked',
-        channel: request.channel,
+        channel: booker.channel,
+        bookedByStaffId: booker.staffId,
+        manageTokenHash: link.hash,
         reason: request.reason,
         notes: request.notes,
         contact: request.contact,
@@ -200,7 +189,7 @@ export async function bookAppointment(ctx: ServiceContext, request: BookingReque
       await recordAudit(tx, ctx.actor, ctx.meta, now, {
         action: 'appointments.booked',
         subjectType: 'person',
-        subjectId: fiscalCode,
+        subjectId: booker.fiscalCode,
         details: {
           code: row.code,
           serviceId: row.serviceId,
@@ -209,6 +198,7 @@ export async function bookAppointment(ctx: ServiceContext, request: BookingReque
           channel: row.channel,
         },
       })
+      await announceBooking(tx, ctx, 'booked', row, { manageToken: link.token })
       return bookedOut({ ...row, counterId })
     })
   } catch (error) {
@@ -217,7 +207,7 @@ export async function bookAppointment(ctx: ServiceContext, request: BookingReque
   }
 }
 
-function bookedOut(row: BookingRow) {
+export function bookedOut(row: BookingRow) {
   return {
     code: row.code,
     status: row.status as BookingStatus,
@@ -229,34 +219,38 @@ function bookedOut(row: BookingRow) {
   }
 }
 
-/** A booking the citizen may still change; someone else's answers as missing, not as forbidden. */
-function ownBooking(ctx: ServiceContext, row: BookingRow | null): BookingRow {
-  if (ctx.actor.type !== 'citizen')
-    throw new AppError('FORBIDDEN', { messageKey: 'appointments.citizens-only' })
-  if (!row || row.citizenFiscalCode !== ctx.actor.fiscalCode) {
-    throw new AppError('NOT_FOUND', { messageKey: 'appointments.missing' })
-  }
-  const refusal = changeRefusal(row, ctx.clock.now().getTime())
+/** A booking the caller may still change; someone else's answers as missing, not as forbidden. */
+function changeableBooking(
+  ctx: ServiceContext,
+  access: BookingAccess,
+  row: BookingRow | null,
+  change: 'cancel' | 'move',
+): BookingRow {
+  const booking = bookingFor(ctx, access, row)
+  const refusal = changeRefusal(booking, ctx.clock.now().getTime(), change)
   if (refusal) throw new AppError('CONFLICT', { messageKey: refusal })
-  return row
+  return booking
 }
 
-async function lockOwnBooking(tx: Transaction, ctx: ServiceContext, code: string): Promise<BookingRow> {
-  return ownBooking(ctx, await lockBookingByCode(tx, code))
-}
-
-export async function cancelAppointment(ctx: ServiceContext, code: string) {
+/**
+ * Cancels a booking (or declines a slot offered from the waiting list); the time it frees goes to
+ * the first of that day's waiting list, in the same transaction.
+ */
+export async function cancelAppointment(ctx: AppointmentsContext, code: string, access: BookingAccess = OWN) {
   return inTransaction(ctx.db, async (tx) => {
-    const row = await lockOwnBooking(tx, ctx, code)
+    const row = changeableBooking(ctx, access, await lockBookingByCode(tx, code), 'cancel')
     const now = ctx.clock.now()
-    await updateBooking(tx, row.id, { status: 'cancelled', updatedAt: now })
+    await updateBooking(tx, row.id, { status: 'cancelled', heldUntil: null, updatedAt: now })
     await releaseCounterTime(tx, row.id)
     await recordAudit(tx, ctx.actor, ctx.meta, now, {
-      action: 'appointments.cancelled',
+      action: row.status === 'offered' ? 'appointments.offer-declined' : 'appointments.cancelled',
       subjectType: 'person',
       subjectId: row.citizenFiscalCode,
-      details: { code: row.code, startsAt: row.startsAt.toISOString() },
+      details: { code: row.code, startsAt: row.startsAt.toISOString(), by: access.kind },
     })
+    if (row.status === 'offered') await closeOffer(tx, row.id, 'left', now)
+    else await announceBooking(tx, ctx, 'cancelled', row)
+    await offerFreedTime(tx, ctx, row)
     return bookedOut({ ...row, status: 'cancelled' })
   })
 }
@@ -266,9 +260,14 @@ export async function cancelAppointment(ctx: ServiceContext, code: string) {
  * claimed while the old is still held, and only then is the old given back. If the new time is
  * taken the booking stays where it was.
  */
-export async function rescheduleAppointment(ctx: ServiceContext, code: string, newStart: Date) {
+export async function rescheduleAppointment(
+  ctx: AppointmentsContext,
+  code: string,
+  newStart: Date,
+  access: BookingAccess = OWN,
+) {
   const now = ctx.clock.now()
-  const current = ownBooking(ctx, await findBookingByCode(ctx.db, code))
+  const current = changeableBooking(ctx, access, await findBookingByCode(ctx.db, code), 'move')
   const calendar = await loadServiceCalendar(ctx.db, current.serviceId, now, current.officeId)
   const office = officeOf(calendar, current.officeId)
   checkStart(ctx, calendar, office, newStart)
@@ -278,68 +277,37 @@ export async function rescheduleAppointment(ctx: ServiceContext, code: string, n
   // Staying at the same counter, when it is free, keeps the staff's agenda steady.
   candidates.sort((a, b) => Number(b === current.counterId) - Number(a === current.counterId))
   if (candidates.length === 0) throw await slotTaken(ctx, calendar, office, startsAt, current.id)
+  const link = newManageToken()
   try {
     return await inTransaction(ctx.db, async (tx) => {
-      const row = await lockOwnBooking(tx, ctx, code)
+      const row = changeableBooking(ctx, access, await lockBookingByCode(tx, code), 'move')
       const counterId = await claimAnyCounter(tx, row.id, candidates, claimStarts(startsAt, endsAt))
       await releaseCounterTime(tx, row.id, { counterId, from: new Date(startsAt), to: new Date(endsAt) })
-      const moved = { counterId, startsAt: new Date(startsAt), endsAt: new Date(endsAt), updatedAt: now }
+      const moved = {
+        counterId,
+        startsAt: new Date(startsAt),
+        endsAt: new Date(endsAt),
+        manageTokenHash: link.hash,
+        updatedAt: now,
+      }
       await updateBooking(tx, row.id, moved)
       await recordAudit(tx, ctx.actor, ctx.meta, now, {
         action: 'appointments.rescheduled',
         subjectType: 'person',
         subjectId: row.citizenFiscalCode,
-        details: { code: row.code, from: row.startsAt.toISOString(), to: moved.startsAt.toISOString() },
+        details: {
+          code: row.code,
+          from: row.startsAt.toISOString(),
+          to: moved.startsAt.toISOString(),
+          by: access.kind,
+        },
       })
+      await announceBooking(tx, ctx, 'rescheduled', { ...row, ...moved }, { manageToken: link.token })
+      await offerFreedTime(tx, ctx, row, { keep: moved })
       return bookedOut({ ...row, ...moved })
     })
   } catch (error) {
     if (error instanceof NoCounterFree) throw await slotTaken(ctx, calendar, office, startsAt, current.id)
     throw error
   }
-}
-
-/** The citizen's appointments, the latest first. */
-export async function listMyAppointments(ctx: ServiceContext) {
-  if (ctx.actor.type !== 'citizen')
-    throw new AppError('FORBIDDEN', { messageKey: 'appointments.citizens-only' })
-  const rows = await listBookingsOf(ctx.db, ctx.actor.fiscalCode, 200)
-  return rows.map(({ booking, serviceName, documentsToBring, officeName, officeAddress, counterName }) => ({
-    code: booking.code,
-    heldUntil: booking.heldUntil?.toISOString() ?? null,
-    ticketNumber: booking.ticketNumber,
-    documentsToBring,
-    status: booking.status as BookingStatus,
-    channel: booking.channel as BookingChannel,
-    service: { id: booking.serviceId, name: serviceName },
-    office: { id: booking.officeId, name: officeName, address: officeAddress },
-    counter: counterName,
-    startsAt: booking.startsAt.toISOString(),
-    endsAt: booking.endsAt.toISOString(),
-    reason: booking.reason,
-    notes: booking.notes,
-    contact: booking.contact,
-  }))
-}
-
-/** The services one can book, each with the offices offering it. */
-export async function listAppointmentServices(ctx: Pick<ServiceContext, 'db'>) {
-  const [services, offerings] = await Promise.all([listServices(ctx.db), listOfferings(ctx.db)])
-  return services.map((service) => ({
-    id: service.id,
-    name: service.name,
-    durationMinutes: service.durationMinutes,
-    documentsToBring: service.documentsToBring,
-    maxActivePerCitizen: service.maxActivePerCitizen,
-    minNoticeHours: service.minNoticeHours,
-    maxDaysAhead: service.maxDaysAhead,
-    offices: offerings
-      .filter((offering) => offering.serviceId === service.id)
-      .map(({ officeId, name, address, accessibilityNotes }) => ({
-        id: officeId,
-        name,
-        address,
-        accessibilityNotes,
-      })),
-  }))
 }

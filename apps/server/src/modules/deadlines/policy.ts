@@ -1,6 +1,6 @@
 import { dayNumberFromIso } from '../registry/calendar-days.js'
 
-export const DEADLINE_SOURCES = ['registry', 'payments'] as const
+export const DEADLINE_SOURCES = ['registry', 'payments', 'appointments'] as const
 export type DeadlineSource = (typeof DEADLINE_SOURCES)[number]
 export type DeadlineStatus = 'expired' | 'due-soon' | 'upcoming'
 
@@ -20,6 +20,10 @@ export interface DeadlineItem {
   daysLeft: number
   status: DeadlineStatus
   amountCents: number | null
+  /** For appointments: when it starts and ends (the date is the start's day in Rome) and where. */
+  startsAt: string | null
+  endsAt: string | null
+  place: string | null
 }
 
 /** Dates lapsed longer ago than this drop out; a year ahead is as far as Scadenze looks. */

@@ -12,6 +12,9 @@ export const ZDeadlineItem = z.object({
   daysLeft: z.number().int(),
   status: z.enum(['expired', 'due-soon', 'upcoming']),
   amountCents: z.number().int().nullable(),
+  startsAt: z.string().nullable(),
+  endsAt: z.string().nullable(),
+  place: z.string().nullable(),
 })
 
 export const ZMyDeadlines = z.object({

@@ -3,14 +3,15 @@ import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { formatEuro, formatLongDate } from '../../platform/format.js'
 import { translate } from '../../platform/i18n.js'
+import type { CalendarEvent } from '../../platform/ical.js'
+import { renderCalendar } from '../../platform/ical.js'
+import { listUpcomingAppointments } from '../appointments/listings.js'
 import { cityTitle, getCityProfile } from '../city/service.js'
 import { listDeadlines } from '../folder/policy.js'
 import { resolveFolderOwner } from '../identity/delegation-service.js'
 import { listPaymentDeadlines } from '../payments/dues.js'
 import { romeCalendarDate } from '../registry/calendar-days.js'
 import type { RegistrySource } from '../registry/source.js'
-import type { CalendarEvent } from './ical.js'
-import { renderCalendar } from './ical.js'
 import './messages.js'
 import { type DeadlineItem, type DeadlineSource, daysBetween, mergeDeadlines, statusOf } from './policy.js'
 import { deleteFeed, findFeedByTokenHash, findFeedOf, replaceFeed, touchFeed } from './repo.js'
@@ -35,6 +36,9 @@ async function registryDeadlines(deps: Deps, fiscalCode: string, today: string):
     daysLeft: deadline.daysLeft,
     status: deadline.status,
     amountCents: null,
+    startsAt: null,
+    endsAt: null,
+    place: null,
   }))
 }
 
@@ -53,14 +57,46 @@ async function paymentDeadlines(deps: Deps, fiscalCode: string, today: string): 
       daysLeft,
       status: statusOf(daysLeft, due.warningDays),
       amountCents: due.amountCents,
+      startsAt: null,
+      endsAt: null,
+      place: null,
     }
   })
 }
 
-async function collect(deps: Deps, fiscalCode: string, today: string, sources: readonly DeadlineSource[]) {
+/** Appointments to come: the day one must go to an office, with its time and place. */
+async function appointmentDeadlines(deps: Deps, fiscalCode: string, today: string, now: Date) {
+  const appointments = await listUpcomingAppointments(deps.db, fiscalCode, now)
+  return appointments.map((appointment): DeadlineItem => {
+    const date = romeCalendarDate(appointment.startsAt)
+    const daysLeft = daysBetween(today, date)
+    return {
+      id: `appointment:${appointment.id}`,
+      source: 'appointments',
+      kind: appointment.status === 'offered' ? 'appointment-offered' : 'appointment',
+      title: appointment.serviceName,
+      reference: appointment.code,
+      section: null,
+      date,
+      daysLeft,
+      status: statusOf(daysLeft, APPOINTMENT_WARNING_DAYS),
+      amountCents: null,
+      startsAt: appointment.startsAt.toISOString(),
+      endsAt: appointment.endsAt.toISOString(),
+      place: `${appointment.officeName}, ${appointment.officeAddress}`,
+    }
+  })
+}
+
+/** An appointment shows as near from the day before. */
+const APPOINTMENT_WARNING_DAYS = 1
+
+async function collect(deps: Deps, fiscalCode: string, now: Date, sources: readonly DeadlineSource[]) {
+  const today = romeCalendarDate(now)
   const lists = await Promise.all([
     sources.includes('registry') ? registryDeadlines(deps, fiscalCode, today) : [],
     sources.includes('payments') ? paymentDeadlines(deps, fiscalCode, today) : [],
+    sources.includes('appointments') ? appointmentDeadlines(deps, fiscalCode, today, now) : [],
   ])
   return mergeDeadlines(lists)
 }
@@ -74,8 +110,12 @@ export async function listMyDeadlines(ctx: DeadlinesContext) {
   const { fiscalCode, representation } = await resolveFolderOwner(ctx, ctx.actor, 'folder')
   const paymentsShown =
     ctx.actor.level >= 2 && (!representation || representation.scopes.includes('payments'))
-  const today = romeCalendarDate(ctx.clock.now())
-  const items = await collect(ctx, fiscalCode, today, paymentsShown ? ['registry', 'payments'] : ['registry'])
+  const items = await collect(
+    ctx,
+    fiscalCode,
+    ctx.clock.now(),
+    paymentsShown ? ['registry', 'payments', 'appointments'] : ['registry', 'appointments'],
+  )
   return { items, hidden: paymentsShown ? [] : (['payments'] as const) }
 }
 
@@ -115,7 +155,27 @@ export async function deleteMyFeed(ctx: ServiceContext): Promise<void> {
   }
 }
 
+const pageOf = (item: DeadlineItem) =>
+  item.source === 'payments'
+    ? '/area-personale/pagamenti'
+    : item.source === 'appointments'
+      ? '/area-personale/appuntamenti'
+      : '/area-personale?sezione=deadlines'
+
 function eventOf(item: DeadlineItem, publicUrl: string, host: string): CalendarEvent {
+  if (item.source === 'appointments' && item.startsAt && item.endsAt) {
+    const summary = translate('it', 'deadlines.feed-appointment', { title: item.title ?? '' })
+    return {
+      uid: `${item.id}@${host}`,
+      date: item.date,
+      start: new Date(item.startsAt),
+      end: new Date(item.endsAt),
+      summary,
+      description: `${summary} (${item.reference ?? ''}). ${item.place ?? ''}`,
+      location: item.place ?? undefined,
+      url: `${publicUrl}${pageOf(item)}`,
+    }
+  }
   const summary =
     item.source === 'payments'
       ? translate('it', 'deadlines.feed-payment', {
@@ -129,7 +189,7 @@ function eventOf(item: DeadlineItem, publicUrl: string, host: string): CalendarE
     date: item.date,
     summary,
     description: `${summary}${reference}, ${formatLongDate(item.date, 'it')}.`,
-    url: `${publicUrl}${item.source === 'payments' ? '/area-personale/pagamenti' : '/area-personale?sezione=deadlines'}`,
+    url: `${publicUrl}${pageOf(item)}`,
   }
 }
 
@@ -143,7 +203,7 @@ export async function renderFeed(
   if (!feed) throw new AppError('NOT_FOUND', { messageKey: 'deadlines.feed-missing' })
   const now = ctx.clock.now()
   const [items, city] = await Promise.all([
-    collect(ctx, feed.fiscalCode, romeCalendarDate(now), ['registry', 'payments']),
+    collect(ctx, feed.fiscalCode, now, ['registry', 'payments', 'appointments']),
     getCityProfile(ctx),
   ])
   await touchFeed(ctx.db, feed.fiscalCode, now)

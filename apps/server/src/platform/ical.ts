@@ -1,12 +1,15 @@
-import { dayNumberFromIso, isoFromDayNumber } from '../registry/calendar-days.js'
+import { dayNumberFromIso, isoFromDayNumber } from '../modules/registry/calendar-days.js'
 
-/** An all-day entry of a calendar feed. */
+/** An entry of a calendar: all-day on `date`, or from `start` to `end` when it has a time. */
 export interface CalendarEvent {
   uid: string
   date: string
   summary: string
   description: string
   url: string
+  start?: Date
+  end?: Date
+  location?: string
 }
 
 /** TEXT values escape backslash, semicolon, comma and line breaks (RFC 5545, 3.3.11). */
@@ -38,20 +41,31 @@ const basicDate = (isoDate: string) => isoDate.replace(/-/g, '')
 
 const stamp = (moment: Date) => `${moment.toISOString().replace(/[-:]/g, '').slice(0, 15)}Z`
 
+/** When an event happens: a whole day, or a time in UTC (calendar apps show it in local time). */
+function eventTimes(event: CalendarEvent): string[] {
+  if (event.start && event.end) return [`DTSTART:${stamp(event.start)}`, `DTEND:${stamp(event.end)}`]
+  return [
+    `DTSTART;VALUE=DATE:${basicDate(event.date)}`,
+    `DTEND;VALUE=DATE:${basicDate(isoFromDayNumber(dayNumberFromIso(event.date) + 1))}`,
+  ]
+}
+
 /**
- * A subscribable iCalendar feed (RFC 5545) of all-day events, each with a reminder at 9:00 the day
- * before; calendar apps fetch it again about twice a day.
+ * An iCalendar document (RFC 5545): a subscribable feed or a single download. All-day events get
+ * a reminder at 9:00 the day before, timed ones two hours before; feeds are fetched again about
+ * twice a day.
  */
 export function renderCalendar(input: {
   name: string
   now: Date
   reminder: string
   events: readonly CalendarEvent[]
+  product?: string
 }): string {
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
-    'PRODID:-//Civico//Scadenze//IT',
+    `PRODID:-//Civico//${input.product ?? 'Scadenze'}//IT`,
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     `X-WR-CALNAME:${escapeText(input.name)}`,
@@ -64,15 +78,15 @@ export function renderCalendar(input: {
       'BEGIN:VEVENT',
       `UID:${escapeText(event.uid)}`,
       `DTSTAMP:${stamp(input.now)}`,
-      `DTSTART;VALUE=DATE:${basicDate(event.date)}`,
-      `DTEND;VALUE=DATE:${basicDate(isoFromDayNumber(dayNumberFromIso(event.date) + 1))}`,
+      ...eventTimes(event),
       `SUMMARY:${escapeText(event.summary)}`,
       `DESCRIPTION:${escapeText(event.description)}`,
+      ...(event.location ? [`LOCATION:${escapeText(event.location)}`] : []),
       `URL:${event.url}`,
-      'TRANSP:TRANSPARENT',
+      event.start ? 'TRANSP:OPAQUE' : 'TRANSP:TRANSPARENT',
       'BEGIN:VALARM',
       'ACTION:DISPLAY',
-      'TRIGGER:-PT15H',
+      event.start ? 'TRIGGER:-PT2H' : 'TRIGGER:-PT15H',
       `DESCRIPTION:${escapeText(`${input.reminder}: ${event.summary}`)}`,
       'END:VALARM',
       'END:VEVENT',
