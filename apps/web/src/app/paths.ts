@@ -17,3 +17,10 @@ export const WRITE_TO_CITY_PATH = '/scrivi'
 export const NOTIFICATIONS_PATH = `${PERSONAL_AREA_PATH}/notifiche`
 export const NEWSLETTER_PATH = '/informami'
 export const BACK_OFFICE_NEWSLETTER_PATH = `${BACK_OFFICE_PATH}/informami`
+export const BOOK_APPOINTMENT_PATH = '/prenota-appuntamento'
+export const APPOINTMENTS_SECTION_PATH = `${PERSONAL_AREA_PATH}?sezione=appointments`
+export const manageAppointmentPath = (code: string) => `/appuntamenti/gestisci/${encodeURIComponent(code)}`
+export const BACK_OFFICE_COUNTER_DESK_PATH = `${BACK_OFFICE_PATH}/sportello`
+export const OFFICE_DISPLAY_PATH = '/tabellone'
+export const BACK_OFFICE_APPOINTMENTS_ADMIN_PATH = `${BACK_OFFICE_PATH}/appuntamenti`
+export const BACK_OFFICE_CONTACT_CENTRE_BOOKING_PATH = `${BACK_OFFICE_PATH}/prenotazioni-020202`

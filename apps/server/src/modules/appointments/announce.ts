@@ -33,7 +33,7 @@ export async function announceBooking(
   const manageUrl = options.manageToken ? manageLinkUrl(base, booking.code, options.manageToken) : undefined
   const url =
     manageUrl ??
-    (event === 'cancelled' ? `${base}/prenota-appuntamento` : `${base}/area-personale/appuntamenti`)
+    (event === 'cancelled' ? `${base}/prenota-appuntamento` : `${base}/area-personale?sezione=appointments`)
   const result = await notifyCitizen(tx, deps.notify, {
     recipientFiscalCode: booking.citizenFiscalCode,
     template: APPOINTMENT_TEMPLATES[event],

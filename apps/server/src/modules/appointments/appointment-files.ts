@@ -34,7 +34,7 @@ export async function renderAppointmentCalendar(ctx: ServiceContext, publicUrl: 
         summary: `${listed.serviceName} – ${listed.officeName}`,
         description: `Codice prenotazione ${booking.code}.${documents}`,
         location: place,
-        url: `${base}/area-personale/appuntamenti`,
+        url: `${base}/area-personale?sezione=appointments`,
       },
     ],
   })

@@ -159,7 +159,7 @@ const pageOf = (item: DeadlineItem) =>
   item.source === 'payments'
     ? '/area-personale/pagamenti'
     : item.source === 'appointments'
-      ? '/area-personale/appuntamenti'
+      ? '/area-personale?sezione=appointments'
       : '/area-personale?sezione=deadlines'
 
 function eventOf(item: DeadlineItem, publicUrl: string, host: string): CalendarEvent {

@@ -10,7 +10,7 @@ import {
   readString,
 } from '../../app/api/parse'
 
-const SOURCES = ['registry', 'payments'] as const
+const SOURCES = ['registry', 'payments', 'appointments'] as const
 export type DeadlineSource = (typeof SOURCES)[number]
 
 export interface DeadlineItem {
@@ -24,6 +24,10 @@ export interface DeadlineItem {
   daysLeft: number
   status: 'expired' | 'due-soon' | 'upcoming'
   amountCents: number | null
+  /** Appointments: when it starts and ends, and the office with its address. */
+  startsAt: string | null
+  endsAt: string | null
+  place: string | null
 }
 
 function parseItem(value: unknown): DeadlineItem {
@@ -39,6 +43,9 @@ function parseItem(value: unknown): DeadlineItem {
     daysLeft: readNumber(record, 'daysLeft'),
     status: readOneOf(record, 'status', ['expired', 'due-soon', 'upcoming'] as const),
     amountCents: record.amountCents === null ? null : readNumber(record, 'amountCents'),
+    startsAt: readNullableString(record, 'startsAt'),
+    endsAt: readNullableString(record, 'endsAt'),
+    place: readNullableString(record, 'place'),
   }
 }
 

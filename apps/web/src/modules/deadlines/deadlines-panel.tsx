@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { formatDay, formatEuro } from '../../app/i18n/format'
-import { FOLDER_PATH, PAYMENTS_PATH } from '../../app/paths'
+import { formatDay, formatEuro, formatTime } from '../../app/i18n/format'
+import { APPOINTMENTS_SECTION_PATH, FOLDER_PATH, PAYMENTS_PATH } from '../../app/paths'
 import { LoadingState } from '../../app/ui/loading-state'
 import { STATUS_CLASSES, useRelativeDay } from '../folder/deadline-list'
 import type { FolderRecord } from '../folder/folder-api'
@@ -13,6 +13,7 @@ import { type DeadlineItem, useMyDeadlines } from './deadlines-api'
 
 function linkOf(item: DeadlineItem): string {
   if (item.source === 'payments') return PAYMENTS_PATH
+  if (item.source === 'appointments') return APPOINTMENTS_SECTION_PATH
   const slug = SECTION_SLUGS[item.section as FolderSection]
   return slug ? `${FOLDER_PATH}/${slug}` : FOLDER_PATH
 }
@@ -21,7 +22,7 @@ export function DeadlineRow({ item }: { item: DeadlineItem }) {
   const { t, i18n } = useTranslation()
   const relativeDay = useRelativeDay()
   const what =
-    item.source === 'payments' ? (item.title ?? '') : t(`folder.kinds.${item.kind as FolderRecord['kind']}`)
+    item.source === 'registry' ? t(`folder.kinds.${item.kind as FolderRecord['kind']}`) : (item.title ?? '')
   return (
     <li data-source={item.source}>
       <span>
@@ -30,16 +31,25 @@ export function DeadlineRow({ item }: { item: DeadlineItem }) {
         </Link>{' '}
         {item.amountCents !== null ? <span>{formatEuro(item.amountCents, i18n.language)} </span> : null}
         <span className="text-secondary">{item.reference}</span>
+        {item.place ? <span className="d-block small">{item.place}</span> : null}
+        {item.kind === 'appointment-offered' ? (
+          <span className="d-block small fw-semibold">{t('deadlines.appointmentOffered')}</span>
+        ) : null}
       </span>
       <span className="d-flex flex-wrap align-items-center gap-2">
         <span>
-          {t('folder.deadlines.on', { date: formatDay(item.date, i18n.language) })} (
-          {relativeDay(item.daysLeft)})
+          {t('folder.deadlines.on', { date: formatDay(item.date, i18n.language) })}
+          {item.startsAt
+            ? ` ${t('deadlines.appointmentAt', { time: formatTime(item.startsAt, i18n.language) })}`
+            : null}{' '}
+          ({relativeDay(item.daysLeft)})
         </span>
         <span className={`badge ${STATUS_CLASSES[item.status]}`}>
           {item.source === 'payments'
             ? t(`deadlines.paymentStatus.${item.status}`)
-            : t(`folder.status.${item.status}`)}
+            : item.source === 'appointments'
+              ? t(`deadlines.appointmentStatus.${item.status}`)
+              : t(`folder.status.${item.status}`)}
         </span>
       </span>
     </li>
