@@ -1,5 +1,6 @@
 import { and, asc, desc, eq, gt, gte, inArray, isNull, lt, lte, ne, notInArray, or, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
+import { rowsOf } from '../../db/transaction.js'
 import { ACTIVE_STATUSES, RELEASED_STATUSES } from './policy.js'
 import {
   appointmentBookings,
@@ -151,6 +152,46 @@ export async function listBusy(db: Queryable, counterIds: readonly string[], fro
         notInArray(appointmentBookings.status, [...RELEASED_STATUSES]),
         lt(appointmentBookings.startsAt, to),
         gt(appointmentBookings.endsAt, from),
+      ),
+    )
+}
+
+const COUNTER_START_LOCK = 1_158_327_009
+
+/**
+ * Claims a counter's time for a booking in one statement, unless another transaction is claiming
+ * that counter from the same start right now (a try-lock on counter and start): racers for one
+ * time then move on to another counter, or to a 409, at once instead of queueing behind the one
+ * who will win it. How many slices it now holds; the primary key still decides who holds them.
+ */
+export async function claimCounterTimeIfFree(
+  db: Queryable,
+  bookingId: string,
+  counterId: string,
+  starts: number[],
+): Promise<number> {
+  const instants = starts.map((at) => new Date(at).toISOString()).join(',')
+  const claimed = rowsOf<{ starts_at: unknown }>(
+    await db.execute(sql`
+      insert into appointment_counter_claims (counter_id, starts_at, booking_id)
+      select ${counterId}::uuid, slice, ${bookingId}::uuid
+      from unnest(string_to_array(${instants}, ',')::timestamptz[]) as slice
+      where pg_try_advisory_xact_lock(${COUNTER_START_LOCK}::int, hashtext(${`${counterId}:${starts[0]}`}))
+      on conflict (counter_id, starts_at) do update set booking_id = excluded.booking_id
+        where appointment_counter_claims.booking_id = excluded.booking_id
+      returning starts_at`),
+  )
+  return claimed.length
+}
+
+/** Gives back what a booking holds on one counter (a claim that got only part of its time). */
+export async function releaseCounterClaims(db: Queryable, bookingId: string, counterId: string) {
+  await db
+    .delete(appointmentCounterClaims)
+    .where(
+      and(
+        eq(appointmentCounterClaims.bookingId, bookingId),
+        eq(appointmentCounterClaims.counterId, counterId),
       ),
     )
 }

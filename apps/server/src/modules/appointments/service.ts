@@ -1,5 +1,4 @@
 import { randomInt } from 'node:crypto'
-import { TransactionRollbackError } from 'drizzle-orm'
 import type { Transaction } from '../../db/client.js'
 import { inTransaction } from '../../db/transaction.js'
 import { recordAudit } from '../../platform/audit.js'
@@ -27,11 +26,12 @@ import {
 } from './policy.js'
 import {
   type BookingRow,
-  claimCounterTime,
+  claimCounterTimeIfFree,
   findBookingByCode,
   insertBooking,
   listBusy,
   lockBookingByCode,
+  releaseCounterClaims,
   releaseCounterTime,
   updateBooking,
 } from './repo.js'
@@ -107,20 +107,22 @@ async function freeCounters(
 }
 
 /**
- * Holds the first of the candidate counters whose time the booking can claim whole. Each attempt
- * runs in a savepoint, so a counter claimed only in part is given back before the next is tried.
+ * Holds the first of the candidate counters whose time the booking can claim whole. A counter
+ * claimed only in part (a booking of another length holds some of it) is given back before the
+ * next is tried, so nothing of a failed attempt stays behind.
  */
-async function claimAnyCounter(tx: Transaction, bookingId: string, candidates: string[], starts: number[]) {
+async function claimAnyCounter(
+  tx: Transaction,
+  bookingId: string,
+  candidates: string[],
+  starts: number[],
+  options: { ownTimeOn?: string } = {},
+) {
   for (const counterId of candidates) {
-    try {
-      await tx.transaction(async (attempt) => {
-        if ((await claimCounterTime(attempt, bookingId, counterId, starts)) < starts.length)
-          attempt.rollback()
-      })
-      return counterId
-    } catch (error) {
-      if (!(error instanceof TransactionRollbackError)) throw error
-    }
+    const held = await claimCounterTimeIfFree(tx, bookingId, counterId, starts)
+    if (held === starts.length) return counterId
+    // A move keeps its own old time on its counter until the new one is held.
+    if (held > 0 && counterId !== options.ownTimeOn) await releaseCounterClaims(tx, bookingId, counterId)
   }
   throw new NoCounterFree()
 }
@@ -186,6 +188,8 @@ export async function bookAppointment(ctx: AppointmentsContext, request: Booking
       })
       const counterId = await claimAnyCounter(tx, row.id, candidates, claimStarts(startsAt, endsAt))
       if (counterId !== row.counterId) await updateBooking(tx, row.id, { counterId })
+      await announceBooking(tx, ctx, 'booked', row, { manageToken: link.token })
+      // Last: the audit chain's lock is then held only for the commit.
       await recordAudit(tx, ctx.actor, ctx.meta, now, {
         action: 'appointments.booked',
         subjectType: 'person',
@@ -198,7 +202,6 @@ export async function bookAppointment(ctx: AppointmentsContext, request: Booking
           channel: row.channel,
         },
       })
-      await announceBooking(tx, ctx, 'booked', row, { manageToken: link.token })
       return bookedOut({ ...row, counterId })
     })
   } catch (error) {
@@ -281,7 +284,9 @@ export async function rescheduleAppointment(
   try {
     return await inTransaction(ctx.db, async (tx) => {
       const row = changeableBooking(ctx, access, await lockBookingByCode(tx, code), 'move')
-      const counterId = await claimAnyCounter(tx, row.id, candidates, claimStarts(startsAt, endsAt))
+      const counterId = await claimAnyCounter(tx, row.id, candidates, claimStarts(startsAt, endsAt), {
+        ownTimeOn: row.counterId,
+      })
       await releaseCounterTime(tx, row.id, { counterId, from: new Date(startsAt), to: new Date(endsAt) })
       const moved = {
         counterId,

@@ -29,6 +29,7 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 const CONFLICT_STATES = new Set(['23505', '23P01', '40001', '40P01'])
 const UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006', '53300'])
 const UNAVAILABLE_ERRNOS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND'])
+const POOL_TIMEOUT = /timeout exceeded when trying to connect/
 
 const STATUS_FALLBACK: Record<number, ErrorCode> = {
   400: 'VALIDATION_FAILED',
@@ -66,7 +67,11 @@ export function classifyError(error: unknown, locale: Locale): AppError | undefi
     })
     return new AppError('VALIDATION_FAILED', { fieldErrors })
   }
-  const candidate = error as Partial<FastifyError> & { errno?: string; code?: string }
+  const thrown = error as Partial<FastifyError> & { errno?: string; code?: string; cause?: unknown }
+  // The ORM wraps the driver's error: its SQLSTATE or errno is on the cause.
+  const candidate = (
+    !thrown.code && thrown.cause && typeof thrown.cause === 'object' ? thrown.cause : thrown
+  ) as Partial<FastifyError> & { errno?: string; code?: string }
   if (candidate.code && FASTIFY_CODES[candidate.code]) {
     return new AppError(FASTIFY_CODES[candidate.code] as ErrorCode, { internalDetail: candidate.message })
   }
@@ -74,8 +79,10 @@ export function classifyError(error: unknown, locale: Locale): AppError | undefi
     return new AppError('CONFLICT', { internalDetail: candidate.message })
   }
   if (
-    typeof candidate.code === 'string' &&
-    (UNAVAILABLE_STATES.has(candidate.code) || UNAVAILABLE_ERRNOS.has(candidate.code))
+    (typeof candidate.code === 'string' &&
+      (UNAVAILABLE_STATES.has(candidate.code) || UNAVAILABLE_ERRNOS.has(candidate.code))) ||
+    // The pool's wait for a free connection ran out: the database is overloaded, not broken.
+    POOL_TIMEOUT.test(candidate.message ?? '')
   ) {
     return new AppError('SERVICE_UNAVAILABLE', {
       internalDetail: candidate.message,
