@@ -76,9 +76,10 @@ function serverEnvironment(overrides: Record<string, string>): NodeJS.ProcessEnv
 
 /**
  * Starts the real Civico server (`civico serve`) on a free port with a fresh embedded database and a
- * small synthetic population, and resolves once it reports ready.
+ * small synthetic population, and resolves once it reports ready. `env` adds to or overrides its
+ * environment, e.g. CLOCK_START for a journey that needs a chosen day.
  */
-export async function startCivicoServer(): Promise<RunningServer> {
+export async function startCivicoServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const port = await findFreePort()
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'civico-e2e-'))
   const baseUrl = `http://127.0.0.1:${port}`
@@ -93,6 +94,7 @@ export async function startCivicoServer(): Promise<RunningServer> {
       SIGN_IN_RATE_LIMIT_PER_MINUTE: '1000',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
+      ...env,
     }),
     stdio: ['ignore', 'pipe', 'pipe'],
   })

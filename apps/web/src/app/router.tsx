@@ -1,4 +1,6 @@
 import { createBrowserRouter } from 'react-router'
+import { appointmentsRoutes } from '../modules/appointments/appointments-routes'
+import { appointmentsDisplayRoutes } from '../modules/appointments-display/display-routes'
 import { backOfficeRoutes } from '../modules/backoffice/back-office-routes'
 import { catalogueRoutes } from '../modules/catalogue/catalogue-routes'
 import { certificatesRoutes } from '../modules/certificates/certificates-routes'
@@ -24,6 +26,7 @@ export function createAppRouter() {
         ...profileRoutes,
         ...folderRoutes,
         ...certificatesRoutes,
+        ...appointmentsRoutes,
         ...notificationsRoutes,
         ...contactRoutes,
         ...newsletterRoutes,
@@ -32,5 +35,6 @@ export function createAppRouter() {
       ],
     },
     ...backOfficeRoutes,
+    ...appointmentsDisplayRoutes,
   ])
 }

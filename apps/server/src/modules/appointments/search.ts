@@ -41,10 +41,41 @@ async function holidaysOfCity(db: Queryable) {
 }
 
 /**
+ * How long a process reuses a service's calendar it has read. Searches and bookings are the
+ * platform's busiest reads and the calendar changes rarely; administration forgets the copies of
+ * its own process at once, other processes within these seconds. Counter time is never cached:
+ * who holds it is always read fresh, and the claims table decides.
+ */
+const CALENDAR_REUSE_MS = 5_000
+const MAX_CALENDARS = 1_000
+const calendars = new Map<string, { until: number; calendar: Promise<ServiceCalendar> }>()
+
+/** Drops every calendar this process keeps, after a change to offices, services, hours or closures. */
+export function forgetServiceCalendars(): void {
+  calendars.clear()
+}
+
+/**
  * A service's offices, counters, hours and closures up to its booking window: read once per
- * search or booking, so slots are then worked out in memory.
+ * search or booking (or reused for a few seconds), so slots are then worked out in memory.
  */
 export async function loadServiceCalendar(
+  db: Queryable,
+  serviceId: string,
+  now: Date,
+  officeId?: string,
+): Promise<ServiceCalendar> {
+  const key = `${serviceId}|${officeId ?? ''}|${romeCalendarDate(now)}`
+  const kept = calendars.get(key)
+  if (kept && kept.until > Date.now()) return kept.calendar
+  const calendar = readServiceCalendar(db, serviceId, now, officeId)
+  if (calendars.size >= MAX_CALENDARS) calendars.delete(calendars.keys().next().value as string)
+  calendars.set(key, { until: Date.now() + CALENDAR_REUSE_MS, calendar })
+  calendar.catch(() => calendars.delete(key))
+  return calendar
+}
+
+async function readServiceCalendar(
   db: Queryable,
   serviceId: string,
   now: Date,

@@ -1,9 +1,17 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
-import { BACK_OFFICE_API_CLIENTS_PATH, BACK_OFFICE_STAFF_PATH, BACK_OFFICE_TEAMS_PATH } from '../../app/paths'
+import {
+  BACK_OFFICE_API_CLIENTS_PATH,
+  BACK_OFFICE_APPOINTMENTS_ADMIN_PATH,
+  BACK_OFFICE_CONTACT_CENTRE_BOOKING_PATH,
+  BACK_OFFICE_STAFF_PATH,
+  BACK_OFFICE_TEAMS_PATH,
+} from '../../app/paths'
 import { useSignedInSession } from '../../app/session/session-api'
 import { usePageTitle } from '../../app/ui/use-page-title'
+import { isCalendarReader } from './appointment-admin-api'
 import { BackOfficePage, useBackOfficeTitle } from './back-office-page'
+import { isContactCentre } from './contact-centre-booking-api'
 import { isPaymentsOffice } from './payments-desk-api'
 import { PAYMENTS_DESK_PATH } from './payments-desk-page'
 import { isStaffRole } from './staff-api'
@@ -59,6 +67,33 @@ export function BackOfficeHomePage() {
             )}
           </div>
         </section>
+        {isContactCentre(session) || isCalendarReader(session) ? (
+          <section
+            className="col-12"
+            aria-labelledby="bo-appointments-title"
+            data-testid="appointments-section"
+          >
+            <div className="civico-panel">
+              <h2 id="bo-appointments-title" className="h5">
+                {t('appointmentsAdmin.home.title')}
+              </h2>
+              <ul className="civico-admin-links">
+                {isContactCentre(session) ? (
+                  <li>
+                    <Link to={BACK_OFFICE_CONTACT_CENTRE_BOOKING_PATH}>{t('contactCentreBooking.nav')}</Link>
+                    <span> - {t('contactCentreBooking.home.hint')}</span>
+                  </li>
+                ) : null}
+                {isCalendarReader(session) ? (
+                  <li>
+                    <Link to={BACK_OFFICE_APPOINTMENTS_ADMIN_PATH}>{t('appointmentsAdmin.nav.title')}</Link>
+                    <span> - {t('appointmentsAdmin.home.hint')}</span>
+                  </li>
+                ) : null}
+              </ul>
+            </div>
+          </section>
+        ) : null}
         {isPaymentsOffice(session) ? (
           <section
             className="col-12"

@@ -1,15 +1,21 @@
 import type { RouteObject } from 'react-router'
 import { ApiClientsPage } from './api-clients-page'
+import { AppointmentAdminPage } from './appointment-admin-page'
 import { BackOfficeHomePage } from './back-office-home-page'
 import { BackOfficeShell } from './back-office-shell'
 import { CampaignPage } from './campaign-page'
 import { CampaignsPage } from './campaigns-page'
+import { ContactCentreBookingPage } from './contact-centre-booking-page'
+import { CounterDeskPage } from './counter-desk-page'
 import { NotificationRulesPage } from './notification-rules-page'
 import { PaymentsDeskPage } from './payments-desk-page'
 import {
   RequireAdmin,
+  RequireCalendarReader,
   RequireCatalogueEditor,
   RequireCommunication,
+  RequireContactCentre,
+  RequireCounterStaff,
   RequireOperator,
   RequirePaymentsOffice,
 } from './require-admin'
@@ -72,6 +78,30 @@ export const backOfficeRoutes: RouteObject[] = [
           <RequireCommunication>
             <CampaignPage />
           </RequireCommunication>
+        ),
+      },
+      {
+        path: 'sportello',
+        element: (
+          <RequireCounterStaff>
+            <CounterDeskPage />
+          </RequireCounterStaff>
+        ),
+      },
+      {
+        path: 'appuntamenti/:section?',
+        element: (
+          <RequireCalendarReader>
+            <AppointmentAdminPage />
+          </RequireCalendarReader>
+        ),
+      },
+      {
+        path: 'prenotazioni-020202',
+        element: (
+          <RequireContactCentre>
+            <ContactCentreBookingPage />
+          </RequireContactCentre>
         ),
       },
       {

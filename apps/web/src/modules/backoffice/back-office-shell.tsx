@@ -3,6 +3,9 @@ import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-rou
 import { useCity } from '../../app/city/city-api'
 import {
   BACK_OFFICE_API_CLIENTS_PATH,
+  BACK_OFFICE_APPOINTMENTS_ADMIN_PATH,
+  BACK_OFFICE_CONTACT_CENTRE_BOOKING_PATH,
+  BACK_OFFICE_COUNTER_DESK_PATH,
   BACK_OFFICE_FOLDER_PATH,
   BACK_OFFICE_NEWSLETTER_PATH,
   BACK_OFFICE_PATH,
@@ -24,6 +27,9 @@ import { SessionKeeper } from '../identity/session-keeper'
 import { ShellNoticeBanner } from '../identity/shell-notice'
 import { currentPath, staffSignInUrl } from '../identity/sign-in-urls'
 import { UserMenu } from '../identity/user-menu'
+import { isCalendarReader } from './appointment-admin-api'
+import { isContactCentre } from './contact-centre-booking-api'
+import { isCounterStaff } from './counter-desk-api'
 import { isAdmin, isCatalogueEditor, isCommunication, isOperator } from './staff-roles'
 
 function BackOfficeNavigation({ session }: { session: SignedInSession }) {
@@ -32,6 +38,15 @@ function BackOfficeNavigation({ session }: { session: SignedInSession }) {
     { to: BACK_OFFICE_PATH, label: t('backOffice.nav.home'), end: true },
     ...(isOperator(session)
       ? [{ to: BACK_OFFICE_FOLDER_PATH, label: t('backOffice.nav.folder'), end: false }]
+      : []),
+    ...(isCounterStaff(session)
+      ? [{ to: BACK_OFFICE_COUNTER_DESK_PATH, label: t('appointmentsDesk.nav'), end: false }]
+      : []),
+    ...(isContactCentre(session)
+      ? [{ to: BACK_OFFICE_CONTACT_CENTRE_BOOKING_PATH, label: t('contactCentreBooking.nav'), end: false }]
+      : []),
+    ...(isCalendarReader(session)
+      ? [{ to: BACK_OFFICE_APPOINTMENTS_ADMIN_PATH, label: t('appointmentsAdmin.nav.title'), end: false }]
       : []),
     ...(isCatalogueEditor(session)
       ? [

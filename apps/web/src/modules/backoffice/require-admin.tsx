@@ -4,7 +4,10 @@ import { Link } from 'react-router'
 import { BACK_OFFICE_PATH } from '../../app/paths'
 import { type SignedInSession, useSignedInSession } from '../../app/session/session-api'
 import { usePageTitle } from '../../app/ui/use-page-title'
+import { isCalendarReader } from './appointment-admin-api'
 import { BackOfficePage, useBackOfficeTitle } from './back-office-page'
+import { isContactCentre } from './contact-centre-booking-api'
+import { isCounterStaff } from './counter-desk-api'
 import { isPaymentsOffice } from './payments-desk-api'
 import { isAdmin, isCatalogueEditor, isCommunication, isOperator } from './staff-roles'
 
@@ -54,4 +57,19 @@ export function RequireCommunication({ children }: { children: ReactNode }) {
 /** The payments office's desk (rolls, debtors' positions, refunds) is for administrators and supervisors. */
 export function RequirePaymentsOffice({ children }: { children: ReactNode }) {
   return <RequireRole allowed={isPaymentsOffice}>{children}</RequireRole>
+}
+
+/** The counter desk is for operators, supervisors and administrators. */
+export function RequireCounterStaff({ children }: { children: ReactNode }) {
+  return <RequireRole allowed={isCounterStaff}>{children}</RequireRole>
+}
+
+/** The appointments calendar (offices, services, hours, closures): administrators change it, supervisors read it. */
+export function RequireCalendarReader({ children }: { children: ReactNode }) {
+  return <RequireRole allowed={isCalendarReader}>{children}</RequireRole>
+}
+
+/** Booking on a citizen's behalf (020202) is for operators, supervisors and administrators. */
+export function RequireContactCentre({ children }: { children: ReactNode }) {
+  return <RequireRole allowed={isContactCentre}>{children}</RequireRole>
 }

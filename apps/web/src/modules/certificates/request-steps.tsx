@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next'
 import { formatEuro } from '../../app/i18n/format'
+import { RadioChoices } from '../../app/ui/radio-choices'
 import { TextArea } from '../../app/ui/text-area'
 import type { CertificateLanguage, CertificateOptions, CertificateTypeId } from './certificates-api'
-import { RadioChoices } from './radio-choices'
 import type { DraftErrors, RequestDraft } from './request-draft'
 
 export interface SubjectChoice {

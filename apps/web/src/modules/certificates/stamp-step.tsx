@@ -1,9 +1,9 @@
 import { useTranslation } from 'react-i18next'
 import { formatEuro, romeIsoDay } from '../../app/i18n/format'
 import { LabelledField } from '../../app/ui/labelled-field'
+import { RadioChoices } from '../../app/ui/radio-choices'
 import { TextField } from '../../app/ui/text-field'
 import type { CertificateOptions } from './certificates-api'
-import { RadioChoices } from './radio-choices'
 import { type DraftErrors, feesDue, type RequestDraft, type StampMode } from './request-draft'
 import { FeesNote } from './request-steps'
 

@@ -1,8 +1,9 @@
 import { type KeyboardEvent, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
-import { FOLDER_PATH, PAYMENTS_PATH, PROFILE_PATH } from '../../app/paths'
+import { BOOK_APPOINTMENT_PATH, FOLDER_PATH, PAYMENTS_PATH, PROFILE_PATH } from '../../app/paths'
 import { Icon, type IconName } from '../../app/ui/icon'
+import { AppointmentsPanel } from '../appointments/appointments-panel'
 import { DeadlinesPanel, DuesPreview } from '../deadlines/deadlines-panel'
 import { InboxPreview } from '../notifications/inbox-preview'
 import { useUnreadCount } from '../notifications/inbox-stream'
@@ -18,7 +19,7 @@ const SECTION_ICONS: Record<PersonalAreaSection, IconName> = {
 /** Where each empty section points the citizen meanwhile. */
 const SECTION_LINKS: Record<PersonalAreaSection, string> = {
   notifications: PROFILE_PATH,
-  appointments: '/servizi',
+  appointments: BOOK_APPOINTMENT_PATH,
   payments: PAYMENTS_PATH,
   deadlines: `${FOLDER_PATH}/documenti`,
 }
@@ -146,6 +147,8 @@ export function PersonalAreaTabs() {
           />
         ) : active === 'notifications' ? (
           <InboxPreview empty={<EmptySection section="notifications" />} />
+        ) : active === 'appointments' ? (
+          <AppointmentsPanel />
         ) : (
           <EmptySection section={active} />
         )}
