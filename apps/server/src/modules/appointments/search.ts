@@ -7,13 +7,14 @@ import {
   bookingWindow,
   holidayCalendar,
   indexBusy,
+  isClosedOn,
   type OfficeCalendar,
   patronDayOf,
   type Slot,
   searchSlots,
 } from './policy.js'
 import { findService, listBusy, listClosures, loadCalendarRows, type ServiceRow } from './repo.js'
-import { addDays, earlierDate, minutesOfTime } from './rome-time.js'
+import { addDays, earlierDate, isoWeekday, minutesOfTime } from './rome-time.js'
 import type { SlotOut } from './schema.js'
 
 /** Days of bookings read at a time when looking for the next free slots. */
@@ -154,6 +155,10 @@ export async function findFreeSlots(
   const found: Slot[] = []
   for (let from = options.fromDate; from <= toDate && found.length < options.limit; ) {
     const chunkEnd = earlierDate(addDays(from, SEARCH_CHUNK_DAYS - 1), toDate)
+    if (!anyOfficeOpen(calendar, from, chunkEnd)) {
+      from = addDays(chunkEnd, 1)
+      continue // closed days need no read of who holds the counters
+    }
     // A day in Rome lies within a day either side of UTC midnight: a generous read is a cheap one.
     const busy = await listBusy(
       db,
@@ -185,6 +190,20 @@ export async function findFreeSlots(
     from = addDays(chunkEnd, 1)
   }
   return found
+}
+
+function anyOfficeOpen(calendar: ServiceCalendar, fromDate: string, toDate: string): boolean {
+  for (let day = fromDate; day <= toDate; day = addDays(day, 1)) {
+    const weekday = isoWeekday(day)
+    for (const office of calendar.offices) {
+      if (
+        office.hours.some((hours) => hours.weekday === weekday) &&
+        !isClosedOn(office, day, calendar.isHoliday)
+      )
+        return true
+    }
+  }
+  return false
 }
 
 /** The slot search of the booking pages: by office and day, or the first free ones anywhere. */

@@ -4,6 +4,7 @@ import { inTransaction } from '../../db/transaction.js'
 import { recordAudit } from '../../platform/audit.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
+import { timeOrderedUuid } from '../../platform/ids.js'
 import { romeCalendarDate } from '../registry/calendar-days.js'
 import { type AnnounceDeps, announceBooking } from './announce.js'
 import {
@@ -141,7 +142,8 @@ async function slotTaken(
     {
       now,
       fromDate: romeCalendarDate(new Date(after)),
-      notBefore: after,
+      // Never the time just refused, which a racer still committing may not show as held yet.
+      notBefore: after + 1,
       limit: ALTERNATIVES,
       excludeBookingId: ownBookingId,
     },
@@ -165,15 +167,20 @@ export async function bookAppointment(ctx: AppointmentsContext, request: Booking
   const candidates = await freeCounters(ctx, office, startsAt, endsAt)
   if (candidates.length === 0) throw await slotTaken(ctx, calendar, office, startsAt)
   const link = newManageToken()
+  const bookingId = timeOrderedUuid()
   try {
     return await inTransaction(ctx.db, async (tx) => {
+      // Counter time first: a racer who loses every counter has written nothing (the claims'
+      // reference to the booking is checked at commit).
+      const counterId = await claimAnyCounter(tx, bookingId, candidates, claimStarts(startsAt, endsAt))
       await checkCitizenLimit(tx, booker.fiscalCode, calendar.service, now)
       const row = await insertBooking(tx, {
+        id: bookingId,
         code: newBookingCode(),
         citizenFiscalCode: booker.fiscalCode,
         serviceId: calendar.service.id,
         officeId: office.officeId,
-        counterId: candidates[0] as string,
+        counterId,
         startsAt: new Date(startsAt),
         endsAt: new Date(endsAt),
         status: 'booked',
@@ -186,8 +193,6 @@ export async function bookAppointment(ctx: AppointmentsContext, request: Booking
         createdAt: now,
         updatedAt: now,
       })
-      const counterId = await claimAnyCounter(tx, row.id, candidates, claimStarts(startsAt, endsAt))
-      if (counterId !== row.counterId) await updateBooking(tx, row.id, { counterId })
       await announceBooking(tx, ctx, 'booked', row, { manageToken: link.token })
       // Last: the audit chain's lock is then held only for the commit.
       await recordAudit(tx, ctx.actor, ctx.meta, now, {
@@ -202,7 +207,7 @@ export async function bookAppointment(ctx: AppointmentsContext, request: Booking
           channel: row.channel,
         },
       })
-      return bookedOut({ ...row, counterId })
+      return bookedOut(row)
     })
   } catch (error) {
     if (error instanceof NoCounterFree) throw await slotTaken(ctx, calendar, office, startsAt)
