@@ -140,20 +140,24 @@ async function signInTyped(
   return { cookie, csrfToken: me.csrfToken }
 }
 
-/** One POST over a connection of its own (no keep-alive, no pooling): what a thousand browsers do. */
-function postAlone(
+/** One request over a connection of its own (no keep-alive, no pooling): what a thousand browsers do. */
+function requestAlone(
   url: string,
   headers: Record<string, string>,
-  body: string,
+  body?: string,
 ): Promise<{ status: number; ms: number }> {
   return new Promise((resolve) => {
     const started = performance.now()
     const request = http.request(
       url,
       {
-        method: 'POST',
+        method: body === undefined ? 'GET' : 'POST',
         agent: false,
-        headers: { ...headers, 'content-type': 'application/json', connection: 'close' },
+        headers: {
+          ...headers,
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          connection: 'close',
+        },
       },
       (response) => {
         response.resume()
@@ -167,6 +171,11 @@ function postAlone(
   })
 }
 
+function percentile99(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.99) - 1)] ?? 0
+}
+
 async function race(baseUrl: string, seats: Seats) {
   progress(`signing in ${ATTEMPTS} citizens through the bundled identity provider`)
   const sessions: { cookie: string; csrfToken: string }[] = []
@@ -174,24 +183,32 @@ async function race(baseUrl: string, seats: Seats) {
     const batch = Array.from({ length: Math.min(SIGN_IN_CONCURRENCY, ATTEMPTS - start) }, (_, n) => start + n)
     sessions.push(...(await Promise.all(batch.map((n) => signInTyped(baseUrl, fiscalCodeOf(n))))))
   }
+  // The baseline: as many simultaneous signed-in reads of one's session, the cheapest route that
+  // checks a session, over connections of their own like the bookings.
+  progress(`${ATTEMPTS} session reads at once (baseline)`)
+  const baseline = await Promise.all(
+    sessions.map((session) => requestAlone(`${baseUrl}/api/v1/session`, { cookie: session.cookie })),
+  )
+  const baselineP99 = percentile99(baseline.map((answer) => answer.ms))
   progress(`${ATTEMPTS} booking attempts at once for ${SEATS} seats`)
   const answers = await Promise.all(
     sessions.map((session, n) =>
-      postAlone(
+      requestAlone(
         `${baseUrl}/api/v1/appointments`,
         { cookie: session.cookie, 'x-csrf-token': session.csrfToken },
         JSON.stringify({ service: seats.serviceId, office: seats.officeId, start: seats.starts[n % STARTS] }),
       ),
     ),
   )
-  const latencies = answers.map((answer) => answer.ms).sort((a, b) => a - b)
-  const p99 = latencies[Math.min(latencies.length - 1, Math.ceil(latencies.length * 0.99) - 1)] ?? 0
+  const p99 = percentile99(answers.map((answer) => answer.ms))
   const statuses = answers.map((answer) => answer.status)
   return {
     created: statuses.filter((status) => status === 201).length,
     conflicts: statuses.filter((status) => status === 409).length,
     errors5xx: statuses.filter((status) => status >= 500 || status === 0).length,
     p99Ms: Math.round(p99),
+    baselineP99Ms: Math.round(baselineP99),
+    baselineErrors: baseline.filter((answer) => answer.status !== 200).length,
   }
 }
 
@@ -267,12 +284,15 @@ export async function bookingBench(): Promise<Record<string, unknown>> {
     double_booked: postgres.double_booked,
     errors_5xx: postgres.errors5xx,
     p99_ms: postgres.p99Ms,
+    baseline_p99_ms: postgres.baselineP99Ms,
+    ratio: Math.round((postgres.p99Ms / Math.max(1, postgres.baselineP99Ms)) * 100) / 100,
     ...(pglite
       ? {
           pglite_booked: pglite.booked,
           pglite_double_booked: pglite.double_booked,
           pglite_errors_5xx: pglite.errors5xx,
           pglite_p99_ms: pglite.p99Ms,
+          pglite_baseline_p99_ms: pglite.baselineP99Ms,
         }
       : {}),
   }

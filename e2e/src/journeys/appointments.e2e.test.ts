@@ -134,6 +134,8 @@ describe('appointments', () => {
 
       // 3 Data e orario: the first day with free times is chosen, its times listed.
       await waitForStep(page, 'when')
+      // Once the first free day's times are listed (choosing that day clears earlier errors).
+      await page.getByTestId('slot-times').waitFor()
       await next(page)
       await page.getByText('Scegli un orario.').waitFor()
       const time = await chooseFirstFreeTime(page)

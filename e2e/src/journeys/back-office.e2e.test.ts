@@ -37,10 +37,13 @@ describe('back office', () => {
       expect(await home.textContent()).toContain(`Buon lavoro, ${STAFF.admin}.`)
       expect(await page.getByTestId('staff-roles').textContent()).toBe('Amministratore')
       const navigation = page.getByTestId('back-office-nav').getByRole('link')
-      // Administrators edit the catalogue and may write newsletters; citizens' folders are for
-      // operators and supervisors.
+      // Administrators run the counters, the contact centre's bookings and the calendar, edit the
+      // catalogue and may write newsletters; citizens' folders are for operators and supervisors.
       expect(await navigation.allTextContents()).toEqual([
         'Scrivania',
+        'Sportello',
+        'Prenotazioni 020202',
+        'Calendario appuntamenti',
         'Servizi',
         'Promemoria',
         'Informami',
@@ -122,6 +125,8 @@ describe('back office', () => {
       expect(await page.getByTestId('back-office-nav').getByRole('link').allTextContents()).toEqual([
         'Scrivania',
         'Fascicolo del cittadino',
+        'Sportello',
+        'Prenotazioni 020202',
       ])
       expect(await page.getByTestId('admin-sections').count()).toBe(0)
 

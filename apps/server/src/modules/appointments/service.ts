@@ -50,6 +50,29 @@ export class SlotTakenError extends AppError {
   }
 }
 
+/**
+ * Times this process has just found full, with the alternatives it gave: for a second, more
+ * attempts at the same time get the same answer without touching the database. A flash crowd for
+ * a few seats then costs one refusal's work per time, not one per racer. A time given back in this
+ * process is forgotten at once; one given back elsewhere is offered again within the second.
+ */
+const FULL_FOR_MS = 1_000
+const MAX_FULL_TIMES = 10_000
+const fullTimes = new Map<string, { until: number; alternatives: SlotOut[] }>()
+const fullKey = (serviceId: string, officeId: string, startsAt: number) =>
+  `${serviceId}|${officeId}|${startsAt}`
+
+function rememberFull(key: string, refusal: SlotTakenError): SlotTakenError {
+  if (fullTimes.size >= MAX_FULL_TIMES) fullTimes.clear()
+  fullTimes.set(key, { until: Date.now() + FULL_FOR_MS, alternatives: refusal.alternatives })
+  return refusal
+}
+
+/** After a cancellation or a move frees time, no time is known to be full any more. */
+function forgetFullTimes(): void {
+  fullTimes.clear()
+}
+
 /** Thrown inside the transaction to roll it back; turned into a SlotTakenError outside it. */
 class NoCounterFree extends Error {}
 
@@ -164,8 +187,11 @@ export async function bookAppointment(ctx: AppointmentsContext, request: Booking
   checkStart(ctx, calendar, office, request.startsAt)
   const startsAt = request.startsAt.getTime()
   const endsAt = startsAt + calendar.service.durationMinutes * MINUTE_MS
+  const full = fullKey(calendar.service.id, office.officeId, startsAt)
+  const known = fullTimes.get(full)
+  if (known && known.until > Date.now()) throw new SlotTakenError(known.alternatives)
   const candidates = await freeCounters(ctx, office, startsAt, endsAt)
-  if (candidates.length === 0) throw await slotTaken(ctx, calendar, office, startsAt)
+  if (candidates.length === 0) throw rememberFull(full, await slotTaken(ctx, calendar, office, startsAt))
   const link = newManageToken()
   const bookingId = timeOrderedUuid()
   try {
@@ -210,7 +236,8 @@ export async function bookAppointment(ctx: AppointmentsContext, request: Booking
       return bookedOut(row)
     })
   } catch (error) {
-    if (error instanceof NoCounterFree) throw await slotTaken(ctx, calendar, office, startsAt)
+    if (error instanceof NoCounterFree)
+      throw rememberFull(full, await slotTaken(ctx, calendar, office, startsAt))
     throw error
   }
 }
@@ -245,7 +272,7 @@ function changeableBooking(
  * the first of that day's waiting list, in the same transaction.
  */
 export async function cancelAppointment(ctx: AppointmentsContext, code: string, access: BookingAccess = OWN) {
-  return inTransaction(ctx.db, async (tx) => {
+  const cancelled = await inTransaction(ctx.db, async (tx) => {
     const row = changeableBooking(ctx, access, await lockBookingByCode(tx, code), 'cancel')
     const now = ctx.clock.now()
     await updateBooking(tx, row.id, { status: 'cancelled', heldUntil: null, updatedAt: now })
@@ -261,6 +288,8 @@ export async function cancelAppointment(ctx: AppointmentsContext, code: string, 
     await offerFreedTime(tx, ctx, row)
     return bookedOut({ ...row, status: 'cancelled' })
   })
+  forgetFullTimes()
+  return cancelled
 }
 
 /**
@@ -315,7 +344,7 @@ export async function rescheduleAppointment(
       await announceBooking(tx, ctx, 'rescheduled', { ...row, ...moved }, { manageToken: link.token })
       await offerFreedTime(tx, ctx, row, { keep: moved })
       return bookedOut({ ...row, ...moved })
-    })
+    }).finally(forgetFullTimes)
   } catch (error) {
     if (error instanceof NoCounterFree) throw await slotTaken(ctx, calendar, office, startsAt, current.id)
     throw error
