@@ -13,7 +13,7 @@ export type BookingEvent = keyof typeof APPOINTMENT_TEMPLATES
 
 /** Where an e-mail's button leads: the manage page with the secret, or the booking page. */
 export function manageLinkUrl(publicUrl: string, code: string, token: string): string {
-  return `${publicUrl.replace(/\/$/, '')}/appuntamenti/gestisci/${code}?token=${encodeURIComponent(token)}`
+  return `${publicUrl}/appuntamenti/gestisci/${code}?token=${encodeURIComponent(token)}`
 }
 
 /**

@@ -1,7 +1,7 @@
-import { createHash, randomBytes, randomInt } from 'node:crypto'
 import type { Transaction } from '../../db/client.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
+import { hashSecret, newSecret, readableCode } from '../../platform/ids.js'
 import { normalizeFiscalCode } from '../identity/codice-fiscale.js'
 import type { BookingChannel } from './policy.js'
 import { type BookingRow, countActiveBookings, lockCitizenService } from './repo.js'
@@ -15,19 +15,15 @@ export type BookingAccess = { kind: 'own' } | { kind: 'staff' } | { kind: 'link'
 export const OWN: BookingAccess = Object.freeze({ kind: 'own' })
 export const STAFF: BookingAccess = Object.freeze({ kind: 'staff' })
 
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-
 /** Eight characters without look-alikes (40 bits): easy to read out at the counter or on the phone. */
 export function newBookingCode(): string {
-  return Array.from({ length: 8 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
+  return readableCode(8)
 }
-
-export const hashManageToken = (token: string) => createHash('sha256').update(token).digest('hex')
 
 /** A fresh secret for the manage link: the latest message's link works, earlier ones stop. */
 export function newManageToken(): { token: string; hash: string } {
-  const token = randomBytes(24).toString('base64url')
-  return { token, hash: hashManageToken(token) }
+  const token = newSecret(24)
+  return { token, hash: hashSecret(token) }
 }
 
 /** A booking the caller may act on; another citizen's, or a wrong link, answers as missing. */
@@ -38,7 +34,7 @@ export function bookingFor(ctx: ServiceContext, access: BookingAccess, row: Book
       ? ctx.actor.type === 'citizen' && row.citizenFiscalCode === ctx.actor.fiscalCode
       : access.kind === 'staff'
         ? ctx.actor.type === 'staff'
-        : row.manageTokenHash !== null && row.manageTokenHash === hashManageToken(access.token))
+        : row.manageTokenHash !== null && row.manageTokenHash === hashSecret(access.token))
   if (!allowed) {
     if (access.kind === 'own' && ctx.actor.type !== 'citizen') {
       throw new AppError('FORBIDDEN', { messageKey: 'appointments.citizens-only' })

@@ -5,12 +5,26 @@ import { AppError } from '../../platform/errors.js'
 import { normalizeFiscalCode } from '../identity/codice-fiscale.js'
 import type { BookingChannel, BookingStatus } from './policy.js'
 import {
+  type BookingRow,
   type ListedBooking,
   listBookingsOf,
   listOfferings,
   listServices,
   listUpcomingBookingsOf,
 } from './repo.js'
+
+/** A booking as the answer to a change: where and when it now stands. */
+export function bookedOut(row: BookingRow) {
+  return {
+    code: row.code,
+    status: row.status as BookingStatus,
+    serviceId: row.serviceId,
+    officeId: row.officeId,
+    counterId: row.counterId,
+    startsAt: row.startsAt.toISOString(),
+    endsAt: row.endsAt.toISOString(),
+  }
+}
 
 /** The citizen's appointments, the latest first. */
 export async function listMyAppointments(ctx: ServiceContext) {

@@ -16,10 +16,10 @@ import {
   newManageToken,
   OWN,
 } from './booking-access.js'
+import { bookedOut } from './listings.js'
 import './messages.js'
 import {
   type BookingChannel,
-  type BookingStatus,
   changeRefusal,
   claimStarts,
   type OfficeCalendar,
@@ -239,18 +239,6 @@ export async function bookAppointment(ctx: AppointmentsContext, request: Booking
     if (error instanceof NoCounterFree)
       throw rememberFull(full, await slotTaken(ctx, calendar, office, startsAt))
     throw error
-  }
-}
-
-export function bookedOut(row: BookingRow) {
-  return {
-    code: row.code,
-    status: row.status as BookingStatus,
-    serviceId: row.serviceId,
-    officeId: row.officeId,
-    counterId: row.counterId,
-    startsAt: row.startsAt.toISOString(),
-    endsAt: row.endsAt.toISOString(),
   }
 }
 

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lt, ne, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, ne, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
 import type { WaitlistStatus } from './policy.js'
 import {
@@ -83,6 +83,14 @@ export async function listWaitlistOf(db: Queryable, fiscalCode: string, limit: n
       serviceName: appointmentServices.name,
       officeName: appointmentOffices.name,
       offeredCode: appointmentBookings.code,
+      /** How many wait ahead in the same line, read with the entry rather than once per entry. */
+      ahead: sql<number>`(
+        select count(*)::int from appointment_waitlist ahead
+        where ahead.service_id = ${appointmentWaitlist.serviceId}
+          and ahead.office_id = ${appointmentWaitlist.officeId}
+          and ahead.day = ${appointmentWaitlist.day}
+          and ahead.status = 'waiting'
+          and ahead.created_at < ${appointmentWaitlist.createdAt})`,
     })
     .from(appointmentWaitlist)
     .innerJoin(appointmentServices, eq(appointmentServices.id, appointmentWaitlist.serviceId))
@@ -91,23 +99,6 @@ export async function listWaitlistOf(db: Queryable, fiscalCode: string, limit: n
     .where(eq(appointmentWaitlist.citizenFiscalCode, fiscalCode))
     .orderBy(desc(appointmentWaitlist.createdAt))
     .limit(limit)
-}
-
-/** How many wait ahead of an entry in its line. */
-export async function countAhead(db: Queryable, entry: WaitlistRow) {
-  const [row] = await db
-    .select({ ahead: count() })
-    .from(appointmentWaitlist)
-    .where(
-      and(
-        eq(appointmentWaitlist.serviceId, entry.serviceId),
-        eq(appointmentWaitlist.officeId, entry.officeId),
-        eq(appointmentWaitlist.day, entry.day),
-        inArray(appointmentWaitlist.status, ['waiting']),
-        lt(appointmentWaitlist.createdAt, entry.createdAt),
-      ),
-    )
-  return row?.ahead ?? 0
 }
 
 export async function lockBookingById(db: Queryable, id: string) {

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js'
 import { romeCalendarDate } from '../registry/calendar-days.js'
 import { type AnnounceDeps, announceBooking } from './announce.js'
 import { bookingFor, checkCitizenLimit, newBookingCode, newManageToken, OWN } from './booking-access.js'
+import { bookedOut } from './listings.js'
 import { bookingWindow, claimStarts, isClosedOn, offerHoldUntil, type WaitlistStatus } from './policy.js'
 import {
   type BookingRow,
@@ -20,7 +21,6 @@ import {
 import { findFreeSlots, loadServiceCalendar } from './search.js'
 import {
   closeWaitlistOffer,
-  countAhead,
   deleteBooking,
   insertWaitlistEntry,
   leaveWaitlistEntry,
@@ -95,18 +95,16 @@ export async function joinWaitlist(
 export async function listMyWaitlist(ctx: ServiceContext) {
   const citizen = citizenOf(ctx)
   const rows = await listWaitlistOf(ctx.db, citizen.fiscalCode, 50)
-  return Promise.all(
-    rows.map(async ({ entry, serviceName, officeName, offeredCode }) => ({
-      id: entry.id,
-      status: entry.status as WaitlistStatus,
-      service: { id: entry.serviceId, name: serviceName },
-      office: { id: entry.officeId, name: officeName },
-      date: entry.day,
-      position: entry.status === 'waiting' ? (await countAhead(ctx.db, entry)) + 1 : null,
-      offeredCode: entry.status === 'offered' ? offeredCode : null,
-      createdAt: entry.createdAt.toISOString(),
-    })),
-  )
+  return rows.map(({ entry, serviceName, officeName, offeredCode, ahead }) => ({
+    id: entry.id,
+    status: entry.status as WaitlistStatus,
+    service: { id: entry.serviceId, name: serviceName },
+    office: { id: entry.officeId, name: officeName },
+    date: entry.day,
+    position: entry.status === 'waiting' ? ahead + 1 : null,
+    offeredCode: entry.status === 'offered' ? offeredCode : null,
+    createdAt: entry.createdAt.toISOString(),
+  }))
 }
 
 export async function leaveWaitlist(ctx: ServiceContext, id: string) {
@@ -257,15 +255,7 @@ export async function acceptOffer(ctx: WaitlistContext, code: string) {
       details: { code: row.code, startsAt: row.startsAt.toISOString() },
     })
     await announceBooking(tx, ctx, 'booked', row, { manageToken: link.token })
-    return {
-      code: row.code,
-      status: 'booked' as const,
-      serviceId: row.serviceId,
-      officeId: row.officeId,
-      counterId: row.counterId,
-      startsAt: row.startsAt.toISOString(),
-      endsAt: row.endsAt.toISOString(),
-    }
+    return bookedOut({ ...row, status: 'booked' })
   })
 }
 

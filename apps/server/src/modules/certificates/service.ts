@@ -1,8 +1,8 @@
-import { randomInt } from 'node:crypto'
 import { inTransaction } from '../../db/transaction.js'
 import { recordAudit } from '../../platform/audit.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
+import { readableCode } from '../../platform/ids.js'
 import { representationOf } from '../identity/delegation-service.js'
 import type { NotifyDeps } from '../notifications/service.js'
 import { createPosition } from '../payments/positions.js'
@@ -62,12 +62,8 @@ export interface CertificateRequest {
   stamp: StampChoice
 }
 
-const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'
-
 /** Twelve characters without look-alikes (60 bits): what the QR code and the verification page use. */
-function newVerificationCode(): string {
-  return Array.from({ length: 12 }, () => CODE_ALPHABET[randomInt(CODE_ALPHABET.length)]).join('')
-}
+const newVerificationCode = () => readableCode(12)
 
 /** Whom the citizen may ask a certificate about: themself, a minor child, a delegator with that scope. */
 async function subjectOf(

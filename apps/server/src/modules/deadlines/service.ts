@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { formatEuro, formatLongDate } from '../../platform/format.js'
 import { translate } from '../../platform/i18n.js'
 import type { CalendarEvent } from '../../platform/ical.js'
 import { renderCalendar } from '../../platform/ical.js'
+import { hashSecret, newSecret } from '../../platform/ids.js'
 import { listUpcomingAppointments } from '../appointments/listings.js'
 import { cityTitle, getCityProfile } from '../city/service.js'
 import { listDeadlines } from '../folder/policy.js'
@@ -119,7 +119,6 @@ export async function listMyDeadlines(ctx: DeadlinesContext) {
   return { items, hidden: paymentsShown ? [] : (['payments'] as const) }
 }
 
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex')
 const feedPath = (token: string) => `/api/v1/deadlines/calendar/${token}.ics`
 
 function ownCitizen(ctx: ServiceContext) {
@@ -142,9 +141,9 @@ export async function describeMyFeed(ctx: ServiceContext) {
  */
 export async function createMyFeed(ctx: ServiceContext, publicUrl: string) {
   const citizen = ownCitizen(ctx)
-  const token = randomBytes(32).toString('base64url')
+  const token = newSecret(32)
   const now = ctx.clock.now()
-  await replaceFeed(ctx.db, citizen.fiscalCode, hashToken(token), now)
+  await replaceFeed(ctx.db, citizen.fiscalCode, hashSecret(token), now)
   const url = `${publicUrl.replace(/\/$/, '')}${feedPath(token)}`
   return { url, webcalUrl: url.replace(/^https?:/, 'webcal:'), createdAt: now.toISOString() }
 }
@@ -199,7 +198,7 @@ export async function renderFeed(
   publicUrl: string,
   token: string,
 ) {
-  const feed = await findFeedByTokenHash(ctx.db, hashToken(token))
+  const feed = await findFeedByTokenHash(ctx.db, hashSecret(token))
   if (!feed) throw new AppError('NOT_FOUND', { messageKey: 'deadlines.feed-missing' })
   const now = ctx.clock.now()
   const [items, city] = await Promise.all([
