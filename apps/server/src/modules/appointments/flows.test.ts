@@ -249,6 +249,21 @@ describe('appointment messages, links, the contact centre and the waiting list',
       await t.app.inject({ method: 'GET', url: '/api/v1/appointments', headers: again2.headers })
     ).json()
     expect(second2[0]).toMatchObject({ status: 'offered', startsAt: at('09:00') })
+    // Another citizen can neither take the offer nor drop someone's place in line.
+    const stranger = await createCitizenSession(t.runtime)
+    expect((await post(`/api/v1/appointments/${second2[0].code}/accept`, stranger.headers)).statusCode).toBe(
+      404,
+    )
+    const [place] = await t.runtime.db
+      .select()
+      .from(appointmentWaitlist)
+      .where(eq(appointmentWaitlist.citizenFiscalCode, waiter2!.fiscalCode))
+    const dropped = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/v1/appointments/waitlist/${place!.id}`,
+      headers: stranger.headers,
+    })
+    expect(dropped.statusCode).toBe(404)
     const accepted = await post(`/api/v1/appointments/${second2[0].code}/accept`, again2.headers)
     expect(accepted.json()).toMatchObject({ status: 'booked', startsAt: at('09:00') })
     const entries = await t.runtime.db
