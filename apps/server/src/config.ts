@@ -87,6 +87,17 @@ const ZEnvironment = z.object({
     .url({ protocol: /^https?$/, error: 'must be an http(s) URL' })
     .default('https://api.io.pagopa.it/api/v1'),
   IO_API_KEY: z.string().min(16, 'must be the IO service subscription key').optional(),
+  TICKETS_REOPEN_DAYS: z.coerce.number().int().min(0).max(365).default(10),
+  TICKETS_BUSINESS_HOURS: z
+    .string()
+    .regex(/^\d{2}:\d{2}-\d{2}:\d{2}$/, 'must be HH:MM-HH:MM, e.g. 08:30-17:30')
+    .default('08:30-17:30'),
+  TICKETS_ATTACHMENT_MAX_BYTES: z.coerce.number().int().min(1024).max(50_000_000).default(10_000_000),
+  TICKETS_INBOUND_SMTP_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  TICKETS_INBOUND_IMAP_URL: z
+    .string()
+    .regex(/^imaps?:\/\/[^\s]+$/, 'must be an imap:// or imaps:// URL, e.g. imaps://user:pass@mail:993/INBOX')
+    .optional(),
   PUSH_CONTACT: z
     .string()
     .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'must be mailto:address or an https URL')
@@ -145,6 +156,19 @@ export type Config = {
   io: { kind: 'dev-outbox' } | { kind: 'io-api'; url: string; key: string } | { kind: 'off' }
   /** Who push services contact about this sender (VAPID subject). */
   pushContact: string
+  /**
+   * The CRM: days a citizen may reopen a resolved ticket, the weekday hours SLA clocks run in,
+   * the attachment size limit, and how mail to the city arrives — an SMTP listener on a port
+   * (on 2525 in development by default, 0 = off), an IMAP mailbox polled, and
+   * always the authenticated webhook.
+   */
+  tickets: {
+    reopenDays: number
+    businessHours: { startMinutes: number; endMinutes: number }
+    attachmentMaxBytes: number
+    inboundSmtpPort: number
+    inboundImapUrl: string | null
+  }
 }
 
 /** Where citizens or staff sign in. With the dev provider on and nothing configured, it is the dev provider. */
@@ -263,7 +287,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       staff: oidcClient('STAFF'),
       fiscalCodeClaim: value.OIDC_FISCAL_CODE_CLAIM,
     },
+    tickets: ticketsConfig(value),
     ...mailAndSms,
+  }
+}
+
+function ticketsConfig(value: z.infer<typeof ZEnvironment>): Config['tickets'] {
+  const [start, end] = value.TICKETS_BUSINESS_HOURS.split('-').map((hhmm) => {
+    const [hours, minutes] = hhmm.split(':').map(Number)
+    return (hours as number) * 60 + (minutes as number)
+  }) as [number, number]
+  if (!(start < end && end <= 24 * 60)) {
+    throw new ConfigError(['TICKETS_BUSINESS_HOURS: the day must start before it ends, within 24:00'])
+  }
+  return {
+    reopenDays: value.TICKETS_REOPEN_DAYS,
+    businessHours: { startMinutes: start, endMinutes: end },
+    attachmentMaxBytes: value.TICKETS_ATTACHMENT_MAX_BYTES,
+    inboundSmtpPort: value.TICKETS_INBOUND_SMTP_PORT ?? (value.NODE_ENV === 'development' ? 2525 : 0),
+    inboundImapUrl: value.TICKETS_INBOUND_IMAP_URL ?? null,
   }
 }
 

@@ -6,7 +6,6 @@ import { sql } from 'drizzle-orm'
 import { type DatabaseHandle, openDatabase } from '../../../apps/server/src/db/client.js'
 import { migrateDatabase } from '../../../apps/server/src/db/migrate.js'
 import { rowsOf } from '../../../apps/server/src/db/transaction.js'
-import { holidayCalendar, patronDayOf } from '../../../apps/server/src/modules/appointments/policy.js'
 import {
   insertClosure,
   insertCounter,
@@ -15,9 +14,10 @@ import {
   insertService,
   linkCounterServices,
 } from '../../../apps/server/src/modules/appointments/repo.js'
-import { addDays, isoWeekday, romeInstant } from '../../../apps/server/src/modules/appointments/rome-time.js'
+import { holidayCalendar, patronDayOf } from '../../../apps/server/src/modules/city/holidays.js'
 import { computeFiscalCode } from '../../../apps/server/src/modules/identity/codice-fiscale.js'
 import { romeCalendarDate } from '../../../apps/server/src/modules/registry/calendar-days.js'
+import { addDays, isoWeekday, romeInstant } from '../../../apps/server/src/platform/rome-time.js'
 import { recreateDatabase } from '../support/database.js'
 import { progress } from '../support/log.js'
 import { startCivico } from '../support/processes.js'

@@ -1,5 +1,11 @@
 import type { Actor } from '../../platform/context.js'
-import { addDays, isoWeekday, minutesOfTime, romeDateAndMinutes, romeInstant } from './rome-time.js'
+import {
+  addDays,
+  isoWeekday,
+  minutesOfTime,
+  romeDateAndMinutes,
+  romeInstant,
+} from '../../platform/rome-time.js'
 
 /** Administrators change the calendar; supervisors read it to plan their teams. */
 export function mayReadCalendar(actor: Actor): boolean {

@@ -1,6 +1,6 @@
+import { addDays, romeInstant } from '../../platform/rome-time.js'
 import { romeCalendarDate } from '../registry/calendar-days.js'
 import type { BookingStatus } from './policy.js'
-import { addDays, romeInstant } from './rome-time.js'
 
 /** Who works at the counter: operators, their supervisors and administrators. */
 export const DESK_ROLES = ['operator', 'supervisor', 'admin'] as const

@@ -1,14 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import {
-  type BusyInterval,
-  easterSunday,
-  holidayCalendar,
-  holidaysOf,
-  indexBusy,
-  type OfficeCalendar,
-  searchSlots,
-} from './policy.js'
-import { addDays, isoWeekday, romeDateAndMinutes, romeInstant } from './rome-time.js'
+import { addDays, isoWeekday, romeDateAndMinutes, romeInstant } from '../../platform/rome-time.js'
+import { easterSunday, holidayCalendar, holidaysOf } from '../city/holidays.js'
+import { type BusyInterval, indexBusy, type OfficeCalendar, searchSlots } from './policy.js'
 import { seededRandom } from './test-calendar.js'
 
 describe('holidays', () => {

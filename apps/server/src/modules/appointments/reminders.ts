@@ -1,6 +1,6 @@
 import { inTransaction } from '../../db/transaction.js'
+import { addDays, romeInstant } from '../../platform/rome-time.js'
 import { type ProactiveRule, registerRule } from '../notifications/rules.js'
-import { addDays, romeInstant } from './rome-time.js'
 import './notices.js'
 import { announceBooking } from './announce.js'
 import { listBookedBetween } from './repo.js'

@@ -1,20 +1,18 @@
 import type { Queryable } from '../../db/client.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
-import { getCityProfile } from '../city/service.js'
+import { addDays, earlierDate, isoWeekday, minutesOfTime } from '../../platform/rome-time.js'
+import { cityHolidayCalendar } from '../city/service.js'
 import { romeCalendarDate } from '../registry/calendar-days.js'
 import {
   bookingWindow,
-  holidayCalendar,
   indexBusy,
   isClosedOn,
   type OfficeCalendar,
-  patronDayOf,
   type Slot,
   searchSlots,
 } from './policy.js'
 import { findService, listBusy, listClosures, loadCalendarRows, type ServiceRow } from './repo.js'
-import { addDays, earlierDate, isoWeekday, minutesOfTime } from './rome-time.js'
 import type { SlotOut } from './schema.js'
 
 /** Days of bookings read at a time when looking for the next free slots. */
@@ -27,18 +25,6 @@ export interface ServiceCalendar {
   officeNames: Map<string, string>
   counterIds: string[]
   isHoliday: (isoDate: string) => boolean
-}
-
-const holidayCalendars = new Map<string, (isoDate: string) => boolean>()
-
-async function holidaysOfCity(db: Queryable) {
-  const patronDay = patronDayOf((await getCityProfile({ db: db as ServiceContext['db'] }))?.istatCode)
-  let calendar = holidayCalendars.get(patronDay)
-  if (!calendar) {
-    calendar = holidayCalendar(patronDay)
-    holidayCalendars.set(patronDay, calendar)
-  }
-  return calendar
 }
 
 /**
@@ -85,7 +71,7 @@ async function readServiceCalendar(
   const [service, rows, isHoliday] = await Promise.all([
     findService(db, serviceId),
     loadCalendarRows(db, serviceId, officeId),
-    holidaysOfCity(db),
+    cityHolidayCalendar({ db: db as ServiceContext['db'] }),
   ])
   if (!service) throw new AppError('NOT_FOUND', { messageKey: 'appointments.unknown-service' })
   const today = romeCalendarDate(now)

@@ -2,6 +2,7 @@ import { inTransaction } from '../../db/transaction.js'
 import { recordAudit } from '../../platform/audit.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
+import { holidayCalendar, patronDayOf } from './holidays.js'
 import { findCityProfile, upsertCityProfile } from './repo.js'
 import type { CityProfile, PublicCity } from './schema.js'
 
@@ -36,4 +37,19 @@ export async function configureCity(ctx: ServiceContext, profile: CityProfile): 
       details: { name: profile.name },
     })
   })
+}
+
+const holidayCalendars = new Map<string, (isoDate: string) => boolean>()
+
+/** The city's days off: national holidays and its patron day, each year's list computed once. */
+export async function cityHolidayCalendar(
+  ctx: Pick<ServiceContext, 'db'>,
+): Promise<(isoDate: string) => boolean> {
+  const patronDay = patronDayOf((await getCityProfile(ctx))?.istatCode)
+  let calendar = holidayCalendars.get(patronDay)
+  if (!calendar) {
+    calendar = holidayCalendar(patronDay)
+    holidayCalendars.set(patronDay, calendar)
+  }
+  return calendar
 }

@@ -1,4 +1,4 @@
-import { dayNumberFromIso, isoFromDayNumber } from '../registry/calendar-days.js'
+import { dayNumberFromIso, isoFromDayNumber } from '../modules/registry/calendar-days.js'
 
 const MINUTE_MS = 60_000
 const HOUR_MS = 3_600_000
