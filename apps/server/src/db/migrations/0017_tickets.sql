@@ -1,3 +1,15 @@
+CREATE TABLE "anonymous_email_challenges" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"email" text NOT NULL,
+	"code_hash" text NOT NULL,
+	"attempts" smallint DEFAULT 0 NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"proof_hash" text,
+	"verified_at" timestamp with time zone,
+	"used_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "canned_replies" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"category_id" uuid,
@@ -107,6 +119,14 @@ CREATE TABLE "ticket_messages" (
 	CONSTRAINT "ticket_messages_kind_check" CHECK (kind in ('inbound', 'reply', 'note'))
 );
 --> statement-breakpoint
+CREATE TABLE "ticket_team_settings" (
+	"team_code" text PRIMARY KEY NOT NULL,
+	"assignment" text DEFAULT 'claim' NOT NULL,
+	"escalation_email" text,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "ticket_team_settings_assignment_check" CHECK ("ticket_team_settings"."assignment" in ('claim', 'least-loaded'))
+);
+--> statement-breakpoint
 CREATE TABLE "tickets" (
 	"id" uuid PRIMARY KEY NOT NULL,
 	"code" text NOT NULL,
@@ -149,6 +169,8 @@ ALTER TABLE "ticket_messages" ADD CONSTRAINT "ticket_messages_ticket_id_tickets_
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_contact_id_ticket_contacts_id_fk" FOREIGN KEY ("contact_id") REFERENCES "public"."ticket_contacts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_category_id_ticket_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."ticket_categories"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "tickets" ADD CONSTRAINT "tickets_merged_into_id_tickets_id_fk" FOREIGN KEY ("merged_into_id") REFERENCES "public"."tickets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "anonymous_email_challenges_email_idx" ON "anonymous_email_challenges" USING btree (lower("email"),"created_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "anonymous_email_challenges_proof_idx" ON "anonymous_email_challenges" USING btree ("proof_hash");--> statement-breakpoint
 CREATE INDEX "canned_replies_category_idx" ON "canned_replies" USING btree ("category_id");--> statement-breakpoint
 CREATE INDEX "contact_calls_contact_idx" ON "contact_calls" USING btree ("contact_id","started_at");--> statement-breakpoint
 CREATE INDEX "contact_calls_started_idx" ON "contact_calls" USING btree ("started_at");--> statement-breakpoint

@@ -269,3 +269,43 @@ export const cannedReplies = pgTable(
   },
   (table) => [index('canned_replies_category_idx').on(table.categoryId)],
 )
+
+/**
+ * A code sent to an e-mail address so someone without SPID can write to the city or report a
+ * problem: the address counts as verified once the code comes back. Codes and tokens are stored
+ * only as hashes.
+ */
+export const anonymousEmailChallenges = pgTable(
+  'anonymous_email_challenges',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    email: text('email').notNull(),
+    codeHash: text('code_hash').notNull(),
+    attempts: smallint('attempts').notNull().default(0),
+    expiresAt: at('expires_at').notNull(),
+    /** Given once the code matched; the form sends it back with the request. */
+    proofHash: text('proof_hash'),
+    verifiedAt: at('verified_at'),
+    usedAt: at('used_at'),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index('anonymous_email_challenges_email_idx').on(sql`lower(${table.email})`, table.createdAt),
+    uniqueIndex('anonymous_email_challenges_proof_idx').on(table.proofHash),
+  ],
+)
+
+/** How a team's new tickets are assigned: by claim from the queue, or by rule to the least loaded member. */
+export const ticketTeamSettings = pgTable(
+  'ticket_team_settings',
+  {
+    teamCode: text('team_code').primaryKey(),
+    assignment: text('assignment').notNull().default('claim'),
+    /** Who hears of breaches: the team's supervisors when empty. */
+    escalationEmail: text('escalation_email'),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+  },
+  (table) => [
+    check('ticket_team_settings_assignment_check', sql`${table.assignment} in ('claim', 'least-loaded')`),
+  ],
+)
