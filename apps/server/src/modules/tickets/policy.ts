@@ -56,3 +56,12 @@ export const CATEGORY_LEVELS = [1, 2, 3] as const
 /** How the city handles a kind of request: the mayor's letters get their own tone and team. */
 export const TICKET_PROCESSES = ['standard', 'mayor-letter', 'problem-report'] as const
 export type TicketProcess = (typeof TICKET_PROCESSES)[number]
+
+/**
+ * Where a request nobody has classified yet goes (an e-mail, a social message): the contact
+ * centre triages it, with these targets in business minutes until it gets a triplet.
+ */
+export const TRIAGE_TEAM = 'contact-center'
+export const TRIAGE_TARGETS = { firstResponseMinutes: 8 * 60, resolutionMinutes: 5 * 9 * 60 } as const
+/** An SLA clock warns the team when this share of its time is gone. */
+export const SLA_WARNING_SHARE = 0.8
