@@ -1,9 +1,11 @@
+import path from 'node:path'
 import type { Logger } from 'pino'
 import type { Config } from '../config.js'
 import { type DatabaseHandle, openDatabase } from '../db/client.js'
 import { migrateDatabase } from '../db/migrate.js'
 import { createLocalRegistrySource } from '../modules/registry/source.js'
 import { type Clock, shiftedClock, systemClock } from './clock.js'
+import { directoryFileStore, type FileStore } from './files.js'
 import type { AppDependencies } from './http/dependencies.js'
 import { registerJobDefinitions } from './job-definitions.js'
 import { JobQueue } from './jobs.js'
@@ -20,7 +22,13 @@ export interface Runtime extends AppDependencies {
 export async function openRuntime(
   config: Config,
   logger: Logger,
-  options: { work: boolean; clock?: Clock; database?: DatabaseHandle; pollingIntervalSeconds?: number },
+  options: {
+    work: boolean
+    clock?: Clock
+    database?: DatabaseHandle
+    pollingIntervalSeconds?: number
+    files?: FileStore
+  },
 ): Promise<Runtime> {
   const database = options.database ?? (await openDatabase(config.database))
   try {
@@ -38,6 +46,7 @@ export async function openRuntime(
       clock,
       logger,
       registry: createLocalRegistrySource(database.db),
+      files: options.files ?? directoryFileStore(path.join(config.dataDir, 'files')),
       async close() {
         await jobs.stop(config.shutdownTimeoutMs)
         closeMessageSenders(database.db)

@@ -1,7 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildApp } from '../app.js'
 import { loadConfig } from '../config.js'
 import type { Clock } from '../platform/clock.js'
+import { directoryFileStore } from '../platform/files.js'
 import { createLogger } from '../platform/logger.js'
 import { openRuntime, type Runtime } from '../platform/runtime.js'
 import { createTestDatabase } from './database.js'
@@ -19,11 +23,13 @@ export async function createTestApp(
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOG_FORMAT: 'json', ...options.env })
   const database = await createTestDatabase()
   const logger = createLogger(config.log)
+  const filesDir = mkdtempSync(path.join(tmpdir(), 'civico-files-'))
   const runtime = await openRuntime(config, logger, {
     work: options.work ?? true,
     database,
     clock: options.clock,
     pollingIntervalSeconds: 0.5,
+    files: directoryFileStore(filesDir),
   })
   const app = await buildApp(runtime)
   await app.ready()
@@ -34,6 +40,7 @@ export async function createTestApp(
       await app.close()
       await runtime.close()
       await database.close()
+      rmSync(filesDir, { recursive: true, force: true })
     },
   }
 }

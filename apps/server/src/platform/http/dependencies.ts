@@ -3,6 +3,7 @@ import type { Config } from '../../config.js'
 import type { Database, DatabaseHandle } from '../../db/client.js'
 import type { RegistrySource } from '../../modules/registry/source.js'
 import type { Clock } from '../clock.js'
+import type { FileStore } from '../files.js'
 import type { JobQueue } from '../jobs.js'
 
 /** Everything routes need, wired by hand in the composition root. */
@@ -15,4 +16,6 @@ export interface AppDependencies {
   logger: Logger
   /** Where registry and folder data come from (local tables, or a city's registry adapter). */
   registry: RegistrySource
+  /** Where uploaded files are kept (a directory, or object storage in production). */
+  files: FileStore
 }
