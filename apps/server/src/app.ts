@@ -23,6 +23,7 @@ import { paymentRoutes } from './modules/payments/routes.js'
 import { sandboxCheckoutRoutes } from './modules/payments/sandbox-routes.js'
 import { paymentStaffRoutes } from './modules/payments/staff-routes.js'
 import { registryRoutes } from './modules/registry/routes.js'
+import { timelineRoutes } from './modules/tickets/timeline-routes.js'
 import { requireRouteAccessDeclarations } from './platform/http/access.js'
 import { registerAccessLog } from './platform/http/access-log.js'
 import type { AppDependencies } from './platform/http/dependencies.js'
@@ -95,6 +96,7 @@ export async function buildApp(
       await api.register(appointmentDeskRoutes(deps))
       await api.register(appointmentAdminRoutes(deps))
       await api.register(contactRoutes(deps))
+      await api.register(timelineRoutes(deps))
       await api.register(delegationRoutes(deps))
       await api.register(adminRoutes(deps), { prefix: '/admin' })
     },

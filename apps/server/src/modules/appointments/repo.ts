@@ -396,3 +396,17 @@ export async function listBookedBetween(
     .orderBy(asc(appointmentBookings.startsAt), asc(appointmentBookings.id))
     .limit(range.limit)
 }
+
+/** A citizen's bookings for the operators' timeline, by appointment time, newest first. */
+export async function listBookingsForTimeline(
+  db: Queryable,
+  fiscalCode: string,
+  page: { before?: Date; limit: number },
+) {
+  const conditions = [eq(appointmentBookings.citizenFiscalCode, fiscalCode)]
+  if (page.before) conditions.push(lt(appointmentBookings.startsAt, page.before))
+  return selectListedBookings(db)
+    .where(and(...conditions))
+    .orderBy(desc(appointmentBookings.startsAt))
+    .limit(page.limit)
+}

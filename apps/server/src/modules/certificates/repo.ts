@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, lt, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
 import {
   certificateFiles,
@@ -138,4 +138,27 @@ export async function findStamp(db: Queryable, certificateId: string) {
     .from(certificateStamps)
     .where(eq(certificateStamps.certificateId, certificateId))
   return row ?? null
+}
+
+/** Certificates a citizen asked for, for the operators' timeline, newest first. */
+export async function listRequestedForTimeline(
+  db: Queryable,
+  requesterFiscalCode: string,
+  page: { before?: Date; limit: number },
+) {
+  const conditions = [eq(certificates.requesterFiscalCode, requesterFiscalCode)]
+  if (page.before) conditions.push(lt(certificates.createdAt, page.before))
+  return db
+    .select({
+      id: certificates.id,
+      type: certificates.type,
+      status: certificates.status,
+      subjectFiscalCode: certificates.subjectFiscalCode,
+      createdAt: certificates.createdAt,
+      issuedAt: certificates.issuedAt,
+    })
+    .from(certificates)
+    .where(and(...conditions))
+    .orderBy(desc(certificates.createdAt))
+    .limit(page.limit)
 }

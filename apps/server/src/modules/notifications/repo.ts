@@ -311,3 +311,25 @@ export async function requeueFailedDelivery(
     .returning({ messageId: notificationDeliveries.messageId })
   return rows.length > 0
 }
+
+/** Messages sent to a citizen, archived or not, for the operators' timeline, newest first. */
+export async function listMessagesForTimeline(
+  db: Queryable,
+  fiscalCode: string,
+  page: { before?: Date; limit: number },
+) {
+  const conditions = [eq(notificationMessages.recipientFiscalCode, fiscalCode)]
+  if (page.before) conditions.push(lt(notificationMessages.createdAt, page.before))
+  return db
+    .select({
+      id: notificationMessages.id,
+      subject: notificationMessages.subject,
+      topic: notificationMessages.topic,
+      createdAt: notificationMessages.createdAt,
+      readAt: notificationMessages.readAt,
+    })
+    .from(notificationMessages)
+    .where(and(...conditions))
+    .orderBy(desc(notificationMessages.createdAt))
+    .limit(page.limit)
+}

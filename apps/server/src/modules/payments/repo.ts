@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
 import { copyRows } from '../../db/bulk-copy.js'
 import type { Queryable } from '../../db/client.js'
 import { timeOrderedUuid } from '../../platform/ids.js'
@@ -333,4 +333,37 @@ export async function listOpenDuesOf(db: Queryable, fiscalCode: string): Promise
         select 1 from ${paymentOptions} i where i.position_id = o.position_id and i.kind = 'instalment'))
     order by o.due_date, o.nav`)) as unknown as { rows: OpenDue[] }
   return result.rows
+}
+
+/** A debtor's notices and the receipts that paid them, for the operators' timeline, newest first. */
+export async function listPaymentEventsForTimeline(
+  db: Queryable,
+  fiscalCode: string,
+  page: { before?: Date; limit: number },
+) {
+  const before = page.before ?? new Date('9999-12-31T00:00:00Z')
+  const [positions, receipts] = await Promise.all([
+    db
+      .select({
+        id: paymentPositions.id,
+        description: paymentPositions.description,
+        status: paymentPositions.status,
+        createdAt: paymentPositions.createdAt,
+      })
+      .from(paymentPositions)
+      .where(and(eq(paymentPositions.debtorFiscalCode, fiscalCode), lt(paymentPositions.createdAt, before)))
+      .orderBy(desc(paymentPositions.createdAt))
+      .limit(page.limit),
+    appliedReceipts(db)
+      .where(
+        and(
+          eq(paymentPositions.debtorFiscalCode, fiscalCode),
+          eq(paymentReceipts.outcome, 'applied'),
+          lt(paymentReceipts.paidAt, before),
+        ),
+      )
+      .orderBy(desc(paymentReceipts.paidAt))
+      .limit(page.limit),
+  ])
+  return { positions, receipts }
 }
