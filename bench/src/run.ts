@@ -7,6 +7,7 @@ import { httpBench } from './benches/http.js'
 import { notificationsBench } from './benches/notifications.js'
 import { paymentsBench } from './benches/payments.js'
 import { sessionBench } from './benches/session.js'
+import { ticketsBench } from './benches/tickets.js'
 import { progress } from './support/log.js'
 
 const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   notifications: notificationsBench,
   payments: paymentsBench,
   session: sessionBench,
+  tickets: ticketsBench,
 }
 
 async function main(): Promise<void> {

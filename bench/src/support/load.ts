@@ -17,6 +17,8 @@ export async function load(
     headers?: Record<string, string>
     /** Headers to choose from at random for each request (e.g. many citizens' cookies). */
     headerRotation?: readonly Record<string, string>[]
+    /** Paths to choose from at random for each request (e.g. many citizens' pages). */
+    pathRotation?: readonly string[]
     label: string
   },
 ): Promise<LoadResult> {
@@ -24,18 +26,22 @@ export async function load(
   const duration = options.durationSeconds ?? 10
   progress(`loading ${options.label}: ${connections} connections for ${duration} s`)
   const rotation = options.headerRotation
-  // Each request picks its caller at random, so connections do not march through the list in step.
-  const requests = rotation?.length
-    ? [
-        {
-          method: 'GET' as const,
-          setupRequest: (request: autocannon.Request) => ({
-            ...request,
-            headers: { ...request.headers, ...rotation[Math.floor(Math.random() * rotation.length)] },
-          }),
-        },
-      ]
-    : undefined
+  const paths = options.pathRotation
+  const pick = <T>(list: readonly T[]) => list[Math.floor(Math.random() * list.length)] as T
+  // Each request picks its caller and path at random, so connections do not march through the list in step.
+  const requests =
+    rotation?.length || paths?.length
+      ? [
+          {
+            method: 'GET' as const,
+            setupRequest: (request: autocannon.Request) => ({
+              ...request,
+              ...(paths?.length ? { path: pick(paths) } : {}),
+              headers: { ...request.headers, ...(rotation?.length ? pick(rotation) : {}) },
+            }),
+          },
+        ]
+      : undefined
   const result = await autocannon({ url, connections, duration, headers: options.headers, requests })
   const figures = {
     rps: Math.round(result.requests.average),

@@ -5,6 +5,7 @@ export interface LoadTarget {
   url: string
   headers?: Record<string, string>
   headerRotation?: readonly Record<string, string>[]
+  pathRotation?: readonly string[]
 }
 
 function average(rounds: LoadResult[]): LoadResult {
@@ -26,16 +27,18 @@ function average(rounds: LoadResult[]): LoadResult {
 export async function compareInRounds(
   baseline: LoadTarget,
   candidate: LoadTarget,
-  options: { totalSeconds: number; rounds?: number },
+  options: { totalSeconds: number; rounds?: number; connections?: number },
 ): Promise<{ baseline: LoadResult; candidate: LoadResult; roundSeconds: number; rounds: number }> {
   const rounds = options.rounds ?? 5
   const roundSeconds = Math.max(1, Math.round(options.totalSeconds / rounds))
   for (const target of [baseline, candidate]) {
     await load(target.url, {
       label: `warm-up ${target.label}`,
+      connections: options.connections,
       durationSeconds: 2,
       headers: target.headers,
       headerRotation: target.headerRotation,
+      pathRotation: target.pathRotation,
     })
   }
   const baselineRounds: LoadResult[] = []
@@ -48,9 +51,11 @@ export async function compareInRounds(
       results.push(
         await load(target.url, {
           label: `${target.label} round ${round}`,
+          connections: options.connections,
           durationSeconds: roundSeconds,
           headers: target.headers,
           headerRotation: target.headerRotation,
+          pathRotation: target.pathRotation,
         }),
       )
     }
