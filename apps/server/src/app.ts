@@ -23,7 +23,14 @@ import { paymentRoutes } from './modules/payments/routes.js'
 import { sandboxCheckoutRoutes } from './modules/payments/sandbox-routes.js'
 import { paymentStaffRoutes } from './modules/payments/staff-routes.js'
 import { registryRoutes } from './modules/registry/routes.js'
+import { callRoutes } from './modules/tickets/call-routes.js'
+import { citizenTicketRoutes } from './modules/tickets/citizen-routes.js'
+import { integrationRoutes } from './modules/tickets/integration-routes.js'
+import { inboundMailRoutes } from './modules/tickets/mail-routes.js'
+import { staffTicketRoutes } from './modules/tickets/staff-routes.js'
+import { publicTaxonomyRoutes, supervisorTicketRoutes } from './modules/tickets/supervisor-routes.js'
 import { timelineRoutes } from './modules/tickets/timeline-routes.js'
+import { ticketWriteRoutes } from './modules/tickets/write-routes.js'
 import { requireRouteAccessDeclarations } from './platform/http/access.js'
 import { registerAccessLog } from './platform/http/access-log.js'
 import type { AppDependencies } from './platform/http/dependencies.js'
@@ -98,6 +105,14 @@ export async function buildApp(
       await api.register(contactRoutes(deps))
       await api.register(timelineRoutes(deps))
       await api.register(delegationRoutes(deps))
+      await api.register(ticketWriteRoutes(deps))
+      await api.register(citizenTicketRoutes(deps))
+      await api.register(callRoutes(deps))
+      await api.register(inboundMailRoutes(deps))
+      await api.register(integrationRoutes(deps))
+      await api.register(staffTicketRoutes(deps))
+      await api.register(supervisorTicketRoutes(deps))
+      await api.register(publicTaxonomyRoutes(deps))
       await api.register(adminRoutes(deps), { prefix: '/admin' })
     },
     { prefix: '/api/v1' },

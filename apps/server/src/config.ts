@@ -98,6 +98,17 @@ const ZEnvironment = z.object({
     .string()
     .regex(/^imaps?:\/\/[^\s]+$/, 'must be an imap:// or imaps:// URL, e.g. imaps://user:pass@mail:993/INBOX')
     .optional(),
+  FILES_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+  FILES_S3_BUCKET: z
+    .string()
+    .regex(
+      /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/,
+      'must be a bucket name: 3-63 lower-case letters, digits, dots or hyphens',
+    )
+    .optional(),
+  FILES_S3_REGION: z.string().min(1).max(64).optional(),
+  FILES_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  FILES_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   PUSH_CONTACT: z
     .string()
     .regex(/^(mailto:[^\s@]+@[^\s@]+|https:\/\/\S+)$/, 'must be mailto:address or an https URL')
@@ -156,6 +167,17 @@ export type Config = {
   io: { kind: 'dev-outbox' } | { kind: 'io-api'; url: string; key: string } | { kind: 'off' }
   /** Who push services contact about this sender (VAPID subject). */
   pushContact: string
+  /** Where uploaded files are kept: `./data/files`, or an S3-compatible bucket when one is configured. */
+  files:
+    | { kind: 'directory'; dir: string }
+    | {
+        kind: 's3'
+        endpoint: string
+        bucket: string
+        region: string
+        accessKeyId: string
+        secretAccessKey: string
+      }
   /**
    * The CRM: days a citizen may reopen a resolved ticket, the weekday hours SLA clocks run in,
    * the attachment size limit, and how mail to the city arrives — an SMTP listener on a port
@@ -288,7 +310,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fiscalCodeClaim: value.OIDC_FISCAL_CODE_CLAIM,
     },
     tickets: ticketsConfig(value),
+    files: filesConfig(value, dataDir),
     ...mailAndSms,
+  }
+}
+
+const S3_SETTINGS = [
+  'FILES_S3_ENDPOINT',
+  'FILES_S3_BUCKET',
+  'FILES_S3_REGION',
+  'FILES_S3_ACCESS_KEY_ID',
+  'FILES_S3_SECRET_ACCESS_KEY',
+] as const
+
+/** Object storage takes all five settings; a partial set is a mistake, not a fallback to the directory. */
+function filesConfig(value: z.infer<typeof ZEnvironment>, dataDir: string): Config['files'] {
+  const missing = S3_SETTINGS.filter((name) => !value[name])
+  if (missing.length === S3_SETTINGS.length) return { kind: 'directory', dir: path.join(dataDir, 'files') }
+  if (missing.length > 0) {
+    throw new ConfigError([`${missing.join(', ')}: object storage needs all of ${S3_SETTINGS.join(', ')}`])
+  }
+  return {
+    kind: 's3',
+    endpoint: value.FILES_S3_ENDPOINT as string,
+    bucket: value.FILES_S3_BUCKET as string,
+    region: value.FILES_S3_REGION as string,
+    accessKeyId: value.FILES_S3_ACCESS_KEY_ID as string,
+    secretAccessKey: value.FILES_S3_SECRET_ACCESS_KEY as string,
   }
 }
 

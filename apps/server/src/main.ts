@@ -4,6 +4,7 @@ import { type Config, ConfigError, loadConfig } from './config.js'
 import { openDatabase } from './db/client.js'
 import { DirectoryLockedError } from './db/directory-lock.js'
 import { migrateDatabase } from './db/migrate.js'
+import { startInboundMail } from './modules/tickets/mail-inbound.js'
 import { verifyAuditChain } from './platform/audit.js'
 import { createLogger } from './platform/logger.js'
 import { openRuntime } from './platform/runtime.js'
@@ -32,6 +33,9 @@ async function serve(config: Config): Promise<void> {
   const app = await buildApp(runtime, { serveWebApp: true })
   shutdown.add(() => app.close())
   await app.listen({ host: config.host, port: config.port })
+  // Mail to the city arrives where the API runs: the embedded install is this one process.
+  const inboundMail = await startInboundMail(runtime)
+  shutdown.add(() => inboundMail.close())
   logger.info(`Civico is ready at ${config.publicUrl} (database: ${runtime.database.kind})`)
 }
 

@@ -7,6 +7,7 @@ import { seedStaff } from './modules/identity/staff-admin-service.js'
 import { seedNewsletterTopics } from './modules/newsletter/seed.js'
 import { seedDemoPayments } from './modules/payments/seed.js'
 import { refreshRegistryStatistics, seedPopulation } from './modules/registry/service.js'
+import { seedTicketTaxonomy } from './modules/tickets/seed.js'
 import type { Clock } from './platform/clock.js'
 import type { ServiceContext } from './platform/context.js'
 import type { AppDependencies } from './platform/http/dependencies.js'
@@ -32,6 +33,7 @@ export async function seedDemoCity(deps: AppDependencies, options: SeedOptions, 
   if (!existing) await configureCity(ctx, DEMO_CITY)
   const staff = await seedStaff(ctx)
   log.info(staff, 'demo staff and teams ready')
+  log.info(await seedTicketTaxonomy(ctx), 'CRM taxonomy and canned replies ready')
   const catalogue = await seedCatalogue(ctx)
   log.info(catalogue, 'service catalogue ready')
   log.info(await seedNewsletterTopics(ctx), 'newsletter topics ready')

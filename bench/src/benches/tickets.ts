@@ -103,7 +103,7 @@ async function generateHistory(url: string): Promise<{ tickets: number; calls: n
          from generate_series($1::bigint, $2::bigint) as g
          cross join lateral (select now() - ((g * 7919) % (case when g % $3 = 0 then 2592000 else 94608000 end)) * interval '1 second' as at) t
          join bench_contacts c on c.rn = 1 + (g * 2654435761) % $4
-         join bench_categories k on k.rn = 1 + g % $5`,
+         join bench_categories k on k.rn = 1 + ((g * 48271) % 2147483647) % $5`,
         [from, to, OPEN_EVERY, contacts, categories, operator],
       )
       present = to

@@ -7,6 +7,7 @@ import { registerAppointmentJobs } from '../modules/appointments/jobs.js'
 import { registerCertificateJobs } from '../modules/certificates/jobs.js'
 import { registerNewsletterJobs } from '../modules/newsletter/jobs.js'
 import { registerNotificationJobs } from '../modules/notifications/jobs.js'
+import { registerTicketWorkflowJobs } from '../modules/tickets/sla-jobs.js'
 import type { AppDependencies } from './http/dependencies.js'
 
 /**
@@ -19,4 +20,5 @@ export function registerJobDefinitions(deps: AppDependencies): void {
   registerNewsletterJobs(deps)
   registerCertificateJobs(deps)
   registerAppointmentJobs(deps)
+  registerTicketWorkflowJobs(deps)
 }

@@ -1,4 +1,3 @@
-import path from 'node:path'
 import type { Logger } from 'pino'
 import type { Config } from '../config.js'
 import { type DatabaseHandle, openDatabase } from '../db/client.js'
@@ -10,6 +9,7 @@ import type { AppDependencies } from './http/dependencies.js'
 import { registerJobDefinitions } from './job-definitions.js'
 import { JobQueue } from './jobs.js'
 import { closeMessageSenders } from './outbox/senders.js'
+import { s3FileStore } from './s3-file-store.js'
 
 export interface Runtime extends AppDependencies {
   close(): Promise<void>
@@ -46,7 +46,9 @@ export async function openRuntime(
       clock,
       logger,
       registry: createLocalRegistrySource(database.db),
-      files: options.files ?? directoryFileStore(path.join(config.dataDir, 'files')),
+      files:
+        options.files ??
+        (config.files.kind === 's3' ? s3FileStore(config.files) : directoryFileStore(config.files.dir)),
       async close() {
         await jobs.stop(config.shutdownTimeoutMs)
         closeMessageSenders(database.db)

@@ -155,3 +155,32 @@ export async function findStaffNames(db: Queryable, ids: readonly string[]): Pro
     .where(inArray(staffAccounts.id, uuids))
   return new Map(rows.map((row) => [row.id, row.displayName]))
 }
+
+/** Active staff members of a team (by team code), with their roles and e-mail. */
+export async function listActiveMembersOfTeam(
+  db: Queryable,
+  teamCode: string,
+): Promise<Pick<StaffRow, 'id' | 'displayName' | 'email' | 'roles'>[]> {
+  return db
+    .select({
+      id: staffAccounts.id,
+      displayName: staffAccounts.displayName,
+      email: staffAccounts.email,
+      roles: staffAccounts.roles,
+    })
+    .from(staffAccounts)
+    .innerJoin(teamMembers, eq(teamMembers.staffId, staffAccounts.id))
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(sql`${teams.code} = ${teamCode} and ${staffAccounts.active}`)
+    .orderBy(asc(staffAccounts.displayName), asc(staffAccounts.id))
+}
+
+/** E-mail addresses of the active staff holding a role. */
+export async function listActiveEmailsWithRole(db: Queryable, role: string): Promise<string[]> {
+  const rows = await db
+    .select({ email: staffAccounts.email })
+    .from(staffAccounts)
+    .where(sql`${staffAccounts.active} and ${role} = any(${staffAccounts.roles})`)
+    .orderBy(asc(staffAccounts.email))
+  return rows.map((row) => row.email)
+}

@@ -11,11 +11,14 @@ import { mayAdministerStaff, mayReadStaff, selfLockout } from './staff-admin-pol
 import {
   addMembershipIfMissing,
   findStaffBySubjectOrEmail,
+  findStaffNames,
   findStaffWithTeams,
   findTeamsByCodes,
   insertStaff,
   insertStaffIfMissing,
   insertTeamIfMissing,
+  listActiveEmailsWithRole,
+  listActiveMembersOfTeam,
   listStaffWithTeams,
   listTeamsWithCounts,
   lockStaff,
@@ -313,4 +316,45 @@ export async function seedStaff(
     }
     return created
   })
+}
+
+export interface TeamMember {
+  id: string
+  displayName: string
+  email: string
+  roles: StaffRole[]
+}
+
+/** The active members of a team, for capabilities that route work to people (no permission check). */
+export async function listActiveTeamMembers(db: Queryable, teamCode: string): Promise<TeamMember[]> {
+  return (await listActiveMembersOfTeam(db, teamCode)).map((row) => ({
+    ...row,
+    roles: row.roles as StaffRole[],
+  }))
+}
+
+/** Which of these team codes exist. */
+export async function existingTeamCodes(db: Queryable, codes: readonly string[]): Promise<string[]> {
+  return (await findTeamsByCodes(db, codes)).map((team) => team.code)
+}
+
+/**
+ * Whom to tell when a team's work goes wrong: the team's active supervisors, or every active
+ * supervisor when the team has none.
+ */
+export async function supervisorEmailsFor(db: Queryable, teamCode: string): Promise<string[]> {
+  const ofTeam = (await listActiveMembersOfTeam(db, teamCode))
+    .filter((member) => member.roles.includes('supervisor'))
+    .map((member) => member.email)
+  return ofTeam.length > 0 ? ofTeam : listActiveEmailsWithRole(db, 'supervisor')
+}
+
+/** Display names of staff members by id, for showing who did what. */
+export async function staffNamesById(db: Queryable, ids: readonly string[]): Promise<Map<string, string>> {
+  return findStaffNames(db, ids)
+}
+
+/** Every team's code, for capabilities that list work across teams (no permission check). */
+export async function listTeamCodes(db: Queryable): Promise<string[]> {
+  return (await listTeamsWithCounts(db)).map((team) => team.code)
 }

@@ -1,0 +1,143 @@
+import { randomUUID } from 'node:crypto'
+import type { Queryable } from '../../db/client.js'
+import type { Actor, StaffRole } from '../../platform/context.js'
+import { readableCode, timeOrderedUuid } from '../../platform/ids.js'
+import { createLogger } from '../../platform/logger.js'
+import type { Runtime } from '../../platform/runtime.js'
+import { createStaffSession } from '../../test/identity.js'
+import { notifyDeps } from '../notifications/jobs.js'
+import type { TicketsContext } from './context.js'
+import type { TicketChannel, TicketStatus } from './policy.js'
+import { insertTicket, type TicketRow } from './repo.js'
+import { ticketCategories, ticketContacts, ticketTeamSettings } from './tables.js'
+
+/** For tests: an area, a topic and a detail with fresh codes, routed to `teamCode`. */
+export async function createRoutedDetail(
+  db: Queryable,
+  options: { teamCode: string; firstResponseMinutes?: number; resolutionMinutes?: number },
+): Promise<{ id: string; code: string; topicId: string; areaId: string }> {
+  const suffix = randomUUID().slice(0, 8)
+  const [area] = await db
+    .insert(ticketCategories)
+    .values({ level: 1, code: `wa-${suffix}`, nameIt: `Area ${suffix}`, nameEn: `Area ${suffix}` })
+    .returning()
+  const [topic] = await db
+    .insert(ticketCategories)
+    .values({
+      level: 2,
+      parentId: area!.id,
+      code: `wt-${suffix}`,
+      nameIt: `Tema ${suffix}`,
+      nameEn: `Topic ${suffix}`,
+    })
+    .returning()
+  const [detail] = await db
+    .insert(ticketCategories)
+    .values({
+      level: 3,
+      parentId: topic!.id,
+      code: `wd-${suffix}`,
+      nameIt: `Dettaglio ${suffix}`,
+      nameEn: `Detail ${suffix}`,
+      teamCode: options.teamCode,
+      firstResponseMinutes: options.firstResponseMinutes ?? 240,
+      resolutionMinutes: options.resolutionMinutes ?? 2400,
+    })
+    .returning()
+  return { id: detail!.id, code: detail!.code, topicId: topic!.id, areaId: area!.id }
+}
+
+export async function createTestContact(
+  db: Queryable,
+  options: { fiscalCode?: string | null; email?: string | null; phone?: string | null; name?: string } = {},
+): Promise<string> {
+  const [row] = await db
+    .insert(ticketContacts)
+    .values({
+      fiscalCode: options.fiscalCode ?? null,
+      email: options.email ?? null,
+      phone: options.phone ?? null,
+      displayName: options.name ?? 'Maria Rossi',
+    })
+    .returning()
+  return row!.id
+}
+
+/** A ticket written straight to the table, with the due times the test wants. */
+export async function insertTestTicket(
+  db: Queryable,
+  options: {
+    contactId: string
+    teamCode: string
+    categoryId?: string | null
+    status?: TicketStatus
+    channel?: TicketChannel
+    createdAt: Date
+    firstResponseDueAt?: Date | null
+    resolutionDueAt?: Date | null
+    assigneeStaffId?: string | null
+    subject?: string
+    resolvedAt?: Date | null
+    slaPausedAt?: Date | null
+  },
+): Promise<TicketRow> {
+  return insertTicket(db, {
+    id: timeOrderedUuid(options.createdAt.getTime()),
+    code: `R${options.createdAt.getUTCFullYear()}-${readableCode(6)}`,
+    contactId: options.contactId,
+    channel: options.channel ?? 'web',
+    categoryId: options.categoryId ?? null,
+    teamCode: options.teamCode,
+    assigneeStaffId: options.assigneeStaffId ?? null,
+    status: options.status ?? 'new',
+    subject: options.subject ?? 'Richiesta di prova',
+    firstResponseDueAt: options.firstResponseDueAt ?? null,
+    resolutionDueAt: options.resolutionDueAt ?? null,
+    resolvedAt: options.resolvedAt ?? null,
+    slaPausedAt: options.slaPausedAt ?? null,
+    createdAt: options.createdAt,
+    lastActivityAt: options.createdAt,
+  })
+}
+
+export async function setTeamAssignment(
+  db: Queryable,
+  teamCode: string,
+  assignment: 'claim' | 'least-loaded',
+  escalationEmail: string | null = null,
+): Promise<void> {
+  await db
+    .insert(ticketTeamSettings)
+    .values({ teamCode, assignment, escalationEmail })
+    .onConflictDoUpdate({ target: ticketTeamSettings.teamCode, set: { assignment, escalationEmail } })
+}
+
+/** A member of staff with a session and the actor their requests carry. */
+export async function createTestStaff(
+  runtime: Runtime,
+  roles: StaffRole[],
+  teams: string[],
+): Promise<{ id: string; headers: Record<string, string>; actor: Actor }> {
+  const session = await createStaffSession(runtime, { roles, teams })
+  return {
+    id: session.accountId,
+    headers: session.headers,
+    actor: { type: 'staff', id: session.accountId, roles, teams },
+  }
+}
+
+/** The CRM's context acting as `actor` on a test runtime. */
+export function workflowContext(runtime: Runtime, actor: Actor): TicketsContext {
+  return {
+    db: runtime.db,
+    jobs: runtime.jobs,
+    clock: runtime.clock,
+    actor,
+    meta: { ip: '127.0.0.1', requestId: randomUUID(), locale: 'it' },
+    logger: createLogger({ level: 'silent', pretty: false }),
+    notify: notifyDeps(runtime),
+    publicUrl: runtime.config.publicUrl,
+    tickets: runtime.config.tickets,
+    files: runtime.files,
+  }
+}
