@@ -124,6 +124,9 @@ describe('back office', () => {
       expect(await page.getByTestId('staff-teams').locator('li').count()).toBeGreaterThan(0)
       expect(await page.getByTestId('back-office-nav').getByRole('link').allTextContents()).toEqual([
         'Scrivania',
+        'Richieste',
+        'Cittadini',
+        'Registra chiamata',
         'Fascicolo del cittadino',
         'Sportello',
         'Prenotazioni 020202',

@@ -60,7 +60,7 @@ describe('citizen sign-in, step-up and sign-out', () => {
       const tabs = page.getByRole('tab')
       // A tab may carry its unread count after the name (other journeys write to the test citizens).
       const tabNames = (await tabs.allTextContents()).map((text) => text.replace(/\d.*$/, ''))
-      expect(tabNames).toEqual(['Notifiche', 'Appuntamenti', 'Pagamenti', 'Scadenze'])
+      expect(tabNames).toEqual(['Notifiche', 'Appuntamenti', 'Pagamenti', 'Scadenze', 'Richieste'])
       await tabs.first().focus()
       await page.keyboard.press('ArrowRight')
       expect(await describeFocus(page)).toMatchObject({ tag: 'button', text: 'Appuntamenti' })

@@ -11,6 +11,7 @@ import { identityRoutes } from '../modules/identity/identity-routes'
 import { newsletterRoutes } from '../modules/newsletter/newsletter-routes'
 import { notificationsRoutes } from '../modules/notifications/notifications-routes'
 import { profileRoutes } from '../modules/profile/profile-routes'
+import { ticketsRoutes } from '../modules/tickets/tickets-routes'
 import { NotFoundPage } from './not-found-page'
 import { sectionRoutes } from './section-page'
 import { AppShell } from './shell/app-shell'
@@ -29,6 +30,7 @@ export function createAppRouter() {
         ...appointmentsRoutes,
         ...notificationsRoutes,
         ...contactRoutes,
+        ...ticketsRoutes,
         ...newsletterRoutes,
         ...sectionRoutes,
         { path: '*', element: <NotFoundPage /> },

@@ -1,4 +1,5 @@
 import type { RouteObject } from 'react-router'
+import { crmRoutes } from '../crm/crm-routes'
 import { ApiClientsPage } from './api-clients-page'
 import { AppointmentAdminPage } from './appointment-admin-page'
 import { BackOfficeHomePage } from './back-office-home-page'
@@ -104,6 +105,7 @@ export const backOfficeRoutes: RouteObject[] = [
           </RequireContactCentre>
         ),
       },
+      ...crmRoutes,
       {
         path: 'pagamenti',
         element: (

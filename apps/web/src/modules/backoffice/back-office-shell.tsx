@@ -4,15 +4,19 @@ import { useCity } from '../../app/city/city-api'
 import {
   BACK_OFFICE_API_CLIENTS_PATH,
   BACK_OFFICE_APPOINTMENTS_ADMIN_PATH,
+  BACK_OFFICE_CITIZENS_PATH,
   BACK_OFFICE_CONTACT_CENTRE_BOOKING_PATH,
   BACK_OFFICE_COUNTER_DESK_PATH,
+  BACK_OFFICE_CRM_DASHBOARD_PATH,
   BACK_OFFICE_FOLDER_PATH,
+  BACK_OFFICE_NEW_CALL_PATH,
   BACK_OFFICE_NEWSLETTER_PATH,
   BACK_OFFICE_PATH,
   BACK_OFFICE_RULES_PATH,
   BACK_OFFICE_SERVICES_PATH,
   BACK_OFFICE_STAFF_PATH,
   BACK_OFFICE_TEAMS_PATH,
+  BACK_OFFICE_TICKETS_PATH,
 } from '../../app/paths'
 import { type SignedInSession, useSession } from '../../app/session/session-api'
 import { FOOTER_ID, MAIN_CONTENT_ID } from '../../app/shell/landmarks'
@@ -23,6 +27,7 @@ import { ErrorAlert } from '../../app/ui/error-alert'
 import { Icon } from '../../app/ui/icon'
 import { LoadingState } from '../../app/ui/loading-state'
 import { usePageTitle } from '../../app/ui/use-page-title'
+import { isCrmStaff, isCrmSupervisor } from '../crm/crm-roles'
 import { SessionKeeper } from '../identity/session-keeper'
 import { ShellNoticeBanner } from '../identity/shell-notice'
 import { currentPath, staffSignInUrl } from '../identity/sign-in-urls'
@@ -36,6 +41,16 @@ function BackOfficeNavigation({ session }: { session: SignedInSession }) {
   const { t } = useTranslation()
   const links = [
     { to: BACK_OFFICE_PATH, label: t('backOffice.nav.home'), end: true },
+    ...(isCrmStaff(session)
+      ? [
+          { to: BACK_OFFICE_TICKETS_PATH, label: t('crm.nav.tickets'), end: false },
+          { to: BACK_OFFICE_CITIZENS_PATH, label: t('crm.nav.citizens'), end: false },
+          { to: BACK_OFFICE_NEW_CALL_PATH, label: t('crm.nav.call'), end: false },
+        ]
+      : []),
+    ...(isCrmSupervisor(session)
+      ? [{ to: BACK_OFFICE_CRM_DASHBOARD_PATH, label: t('crm.nav.dashboard'), end: false }]
+      : []),
     ...(isOperator(session)
       ? [{ to: BACK_OFFICE_FOLDER_PATH, label: t('backOffice.nav.folder'), end: false }]
       : []),

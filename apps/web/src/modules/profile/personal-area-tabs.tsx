@@ -1,4 +1,4 @@
-import { type KeyboardEvent, useRef } from 'react'
+import { type KeyboardEvent, useEffect, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { Link, useSearchParams } from 'react-router'
 import { BOOK_APPOINTMENT_PATH, FOLDER_PATH, PAYMENTS_PATH, PROFILE_PATH } from '../../app/paths'
@@ -7,9 +7,13 @@ import { AppointmentsPanel } from '../appointments/appointments-panel'
 import { DeadlinesPanel, DuesPreview } from '../deadlines/deadlines-panel'
 import { InboxPreview } from '../notifications/inbox-preview'
 import { useUnreadCount } from '../notifications/inbox-stream'
+import { TicketsPanel } from '../tickets/tickets-panel'
 import { PERSONAL_AREA_SECTIONS, type PersonalAreaSection } from './personal-area-sections'
 
-const SECTION_ICONS: Record<PersonalAreaSection, IconName> = {
+/** The sections whose empty state lives here; "Richieste" brings its own. */
+type SectionWithEmptyState = Exclude<PersonalAreaSection, 'tickets'>
+
+const SECTION_ICONS: Record<SectionWithEmptyState, IconName> = {
   notifications: 'it-mail',
   appointments: 'it-calendar',
   payments: 'it-card',
@@ -17,7 +21,7 @@ const SECTION_ICONS: Record<PersonalAreaSection, IconName> = {
 }
 
 /** Where each empty section points the citizen meanwhile. */
-const SECTION_LINKS: Record<PersonalAreaSection, string> = {
+const SECTION_LINKS: Record<SectionWithEmptyState, string> = {
   notifications: PROFILE_PATH,
   appointments: BOOK_APPOINTMENT_PATH,
   payments: PAYMENTS_PATH,
@@ -30,7 +34,7 @@ function isSection(value: string | null): value is PersonalAreaSection {
   return (PERSONAL_AREA_SECTIONS as readonly (string | null)[]).includes(value)
 }
 
-function EmptySection({ section }: { section: PersonalAreaSection }) {
+function EmptySection({ section }: { section: SectionWithEmptyState }) {
   const { t } = useTranslation()
   const link = SECTION_LINKS[section]
   return (
@@ -56,6 +60,15 @@ export function PersonalAreaTabs() {
   const active: PersonalAreaSection = isSection(requested) ? requested : 'notifications'
   const unread = useUnreadCount()
   const tabRefs = useRef<Partial<Record<PersonalAreaSection, HTMLButtonElement | null>>>({})
+
+  // On a phone the tab row scrolls sideways: a section opened from a link must show its own tab.
+  useEffect(() => {
+    const tab = tabRefs.current[active]
+    const list = tab?.parentElement
+    if (!tab || !list || list.scrollWidth <= list.clientWidth) return
+    const offset = tab.getBoundingClientRect().left - list.getBoundingClientRect().left
+    list.scrollLeft += offset - (list.clientWidth - tab.offsetWidth) / 2
+  }, [active])
 
   const select = (section: PersonalAreaSection, focus: boolean) => {
     setSearchParams(
@@ -116,7 +129,7 @@ export function PersonalAreaTabs() {
             tabIndex={section === active ? 0 : -1}
             onClick={() => select(section, false)}
           >
-            {t(`personalArea.sections.${section}.title`)}
+            {section === 'tickets' ? t('tickets.mine.tab') : t(`personalArea.sections.${section}.title`)}
             {section === 'notifications' && unread ? (
               <span className="badge civico-badge-warning ms-2">
                 {unread}
@@ -149,6 +162,8 @@ export function PersonalAreaTabs() {
           <InboxPreview empty={<EmptySection section="notifications" />} />
         ) : active === 'appointments' ? (
           <AppointmentsPanel />
+        ) : active === 'tickets' ? (
+          <TicketsPanel />
         ) : (
           <EmptySection section={active} />
         )}
