@@ -84,6 +84,8 @@ export const ticketContacts = pgTable(
     uniqueIndex('ticket_contacts_fiscal_code_idx').on(table.fiscalCode),
     index('ticket_contacts_email_idx').on(sql`lower(${table.email})`),
     index('ticket_contacts_phone_idx').on(table.phone),
+    // The 360° view finds the anonymous contacts merged into a citizen.
+    index('ticket_contacts_merged_idx').on(table.mergedIntoId).where(sql`merged_into_id is not null`),
   ],
 )
 

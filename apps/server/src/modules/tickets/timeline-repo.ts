@@ -1,4 +1,4 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm'
+import { and, desc, eq, inArray, lt, or } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
 import { contactCalls, ticketCategories, ticketContacts, tickets } from './tables.js'
 
@@ -6,16 +6,15 @@ type Page = { before?: Date; limit: number }
 
 /** The contacts a fiscal code stands for: the citizen's own and the anonymous ones merged into it. */
 export async function listContactIdsOf(db: Queryable, fiscalCode: string): Promise<string[]> {
-  const [citizen] = await db
+  const citizen = db
     .select({ id: ticketContacts.id })
     .from(ticketContacts)
     .where(eq(ticketContacts.fiscalCode, fiscalCode))
-  if (!citizen) return []
-  const merged = await db
+  const rows = await db
     .select({ id: ticketContacts.id })
     .from(ticketContacts)
-    .where(eq(ticketContacts.mergedIntoId, citizen.id))
-  return [citizen.id, ...merged.map((row) => row.id)]
+    .where(or(eq(ticketContacts.fiscalCode, fiscalCode), inArray(ticketContacts.mergedIntoId, citizen)))
+  return rows.map((row) => row.id)
 }
 
 /** Tickets of some contacts, newest first, one index range scan per contact. */

@@ -1,0 +1,1 @@
+CREATE INDEX "ticket_contacts_merged_idx" ON "ticket_contacts" USING btree ("merged_into_id") WHERE merged_into_id is not null;
