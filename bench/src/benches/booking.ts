@@ -13,7 +13,7 @@ import {
   insertOffice,
   insertService,
   linkCounterServices,
-} from '../../../apps/server/src/modules/appointments/repo.js'
+} from '../../../apps/server/src/modules/appointments/calendar-repo.js'
 import { holidayCalendar, patronDayOf } from '../../../apps/server/src/modules/city/holidays.js'
 import { computeFiscalCode } from '../../../apps/server/src/modules/identity/codice-fiscale.js'
 import { romeCalendarDate } from '../../../apps/server/src/modules/registry/calendar-days.js'

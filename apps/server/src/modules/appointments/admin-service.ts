@@ -32,14 +32,8 @@ import {
   updateService as updateServiceRow,
 } from './admin-repo.js'
 import type { CounterInput, OfficeInput, ServiceInput, WeeklyHoursInput } from './admin-schema.js'
-import {
-  findService,
-  insertCounter,
-  insertOffice,
-  insertService,
-  listServices,
-  type ServiceRow,
-} from './repo.js'
+import { findService, insertCounter, insertOffice, insertService, listServices } from './calendar-repo.js'
+import type { ServiceRow } from './repo.js'
 import { forgetServiceCalendars } from './search.js'
 
 export function requireCalendarReader(ctx: Pick<ServiceContext, 'actor'>) {

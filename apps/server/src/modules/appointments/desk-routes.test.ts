@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../test/app.js'
 import { createCitizenSession, createStaffSession, type TestSession } from '../../test/identity.js'
 import { createHousehold } from '../../test/registry.js'
 import { serviceUseEvents } from '../surveys/tables.js'
-import { insertCounter, linkCounterServices } from './repo.js'
+import { insertCounter, linkCounterServices } from './calendar-repo.js'
 import { createTestCalendar, type TestCalendar } from './test-calendar.js'
 
 // Monday 4 March 2030, 7:00 in Rome (UTC+1); the office opens at 9:00 on Mondays and Tuesdays.

@@ -3,15 +3,9 @@ import { recordAudit } from '../../platform/audit.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { normalizeFiscalCode } from '../identity/codice-fiscale.js'
+import { listOfferings, listServices } from './calendar-repo.js'
 import type { BookingChannel, BookingStatus } from './policy.js'
-import {
-  type BookingRow,
-  type ListedBooking,
-  listBookingsOf,
-  listOfferings,
-  listServices,
-  listUpcomingBookingsOf,
-} from './repo.js'
+import { type BookingRow, type ListedBooking, listBookingsOf, listUpcomingBookingsOf } from './repo.js'
 
 /** A booking as the answer to a change: where and when it now stands. */
 export function bookedOut(row: BookingRow) {

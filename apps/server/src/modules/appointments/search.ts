@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js'
 import { addDays, earlierDate, isoWeekday, minutesOfTime } from '../../platform/rome-time.js'
 import { cityHolidayCalendar } from '../city/service.js'
 import { romeCalendarDate } from '../registry/calendar-days.js'
+import { findService, listClosures, loadCalendarRows } from './calendar-repo.js'
 import {
   bookingWindow,
   indexBusy,
@@ -12,7 +13,7 @@ import {
   type Slot,
   searchSlots,
 } from './policy.js'
-import { findService, listBusy, listClosures, loadCalendarRows, type ServiceRow } from './repo.js'
+import { listBusy, type ServiceRow } from './repo.js'
 import type { SlotOut } from './schema.js'
 
 /** Days of bookings read at a time when looking for the next free slots. */

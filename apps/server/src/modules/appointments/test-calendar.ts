@@ -7,7 +7,7 @@ import {
   insertOffice,
   insertService,
   linkCounterServices,
-} from './repo.js'
+} from './calendar-repo.js'
 
 export interface TestCalendar {
   officeId: string

@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/client.js'
 import type { BookingChannel, BookingStatus } from './policy.js'
-import { listBookingsForTimeline } from './repo.js'
+import { listBookingsOf } from './repo.js'
 
 /** A citizen's appointments for the CRM's 360° view; the caller audits the reading. */
 export async function appointmentsForTimeline(
@@ -8,7 +8,7 @@ export async function appointmentsForTimeline(
   fiscalCode: string,
   page: { before?: Date; limit: number },
 ) {
-  return (await listBookingsForTimeline(db, fiscalCode, page)).map(
+  return (await listBookingsOf(db, fiscalCode, page.limit, page.before)).map(
     ({ booking, serviceName, officeName }) => ({
       at: booking.startsAt,
       code: booking.code,

@@ -7,12 +7,12 @@ import { AppError } from '../../platform/errors.js'
 import { romeCalendarDate } from '../registry/calendar-days.js'
 import { type AnnounceDeps, announceBooking } from './announce.js'
 import { bookingFor, checkCitizenLimit, newBookingCode, newManageToken, OWN } from './booking-access.js'
+import { findService } from './calendar-repo.js'
 import { bookedOut } from './listings.js'
 import { bookingWindow, claimStarts, isClosedOn, offerHoldUntil, type WaitlistStatus } from './policy.js'
 import {
   type BookingRow,
   claimCounterTime,
-  findService,
   insertBooking,
   lockBookingByCode,
   releaseCounterTime,

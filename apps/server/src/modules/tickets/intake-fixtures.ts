@@ -3,16 +3,28 @@ import type { Queryable } from '../../db/client.js'
 import type { Actor } from '../../platform/context.js'
 import { createLogger } from '../../platform/logger.js'
 import type { Runtime } from '../../platform/runtime.js'
-import { notifyDeps } from '../notifications/jobs.js'
-import type { TicketsContext } from './context.js'
+import { type TicketsContext, withTicketsDeps } from './context.js'
 import type { TicketProcess } from './policy.js'
 import { ticketCategories } from './tables.js'
 
 /** For tests: an area, a topic and a detail with fresh codes, routed to `teamCode`. */
 export async function createTestDetail(
   db: Queryable,
-  options: { teamCode?: string; process?: TicketProcess; citizenVisible?: boolean; active?: boolean } = {},
-): Promise<{ code: string; id: string; names: { area: string; topic: string; detail: string } }> {
+  options: {
+    teamCode?: string
+    process?: TicketProcess
+    citizenVisible?: boolean
+    active?: boolean
+    firstResponseMinutes?: number
+    resolutionMinutes?: number
+  } = {},
+): Promise<{
+  code: string
+  id: string
+  topicId: string
+  areaId: string
+  names: { area: string; topic: string; detail: string }
+}> {
   const suffix = randomUUID().slice(0, 8)
   const [area] = await db
     .insert(ticketCategories)
@@ -38,8 +50,8 @@ export async function createTestDetail(
       nameEn: `Detail ${suffix}`,
       teamCode: options.teamCode ?? 'anagrafe',
       process: options.process ?? 'standard',
-      firstResponseMinutes: 240,
-      resolutionMinutes: 2400,
+      firstResponseMinutes: options.firstResponseMinutes ?? 240,
+      resolutionMinutes: options.resolutionMinutes ?? 2400,
       citizenVisible: options.citizenVisible ?? true,
       active: options.active ?? true,
     })
@@ -47,22 +59,20 @@ export async function createTestDetail(
   return {
     code: detail!.code,
     id: detail!.id,
+    topicId: topic!.id,
+    areaId: area!.id,
     names: { area: `Area ${suffix}`, topic: `Tema ${suffix}`, detail: `Dettaglio ${suffix}` },
   }
 }
 
 /** For tests: the CRM's context acting as `actor` on a test runtime. */
 export function testTicketsContext(runtime: Runtime, actor: Actor): TicketsContext {
-  return {
+  return withTicketsDeps(runtime, {
     db: runtime.db,
     jobs: runtime.jobs,
     clock: runtime.clock,
     actor,
     meta: { ip: '127.0.0.1', requestId: randomUUID(), locale: 'it' },
     logger: createLogger({ level: 'silent', pretty: false }),
-    notify: notifyDeps(runtime),
-    publicUrl: runtime.config.publicUrl,
-    tickets: runtime.config.tickets,
-    files: runtime.files,
-  }
+  })
 }

@@ -2,7 +2,6 @@ import type { Transaction } from '../../db/client.js'
 import { AppError, isAppError } from '../../platform/errors.js'
 import type { AppDependencies } from '../../platform/http/dependencies.js'
 import { translate } from '../../platform/i18n.js'
-import { notifyDeps } from '../notifications/jobs.js'
 import {
   checkAttachments,
   type IncomingFile,
@@ -13,7 +12,7 @@ import {
 import './channel-messages.js'
 import { findTicketOfExternalMessage, ticketsOfEmailMessageIds } from './channel-repo.js'
 import { normalizeEmail } from './contacts.js'
-import type { TicketsContext } from './context.js'
+import { type TicketsContext, withTicketsDeps } from './context.js'
 import { openTicketInTx } from './intake.js'
 import { startImapPoller } from './mail-imap.js'
 import { cityMailDomains, startInboundMailListener } from './mail-listener.js'
@@ -34,18 +33,14 @@ export type ReceivedEmail =
 
 /** The context mail arriving by SMTP or IMAP is handled in: the system acts, in the city's language. */
 export function mailboxContext(deps: AppDependencies, source: 'smtp' | 'imap'): TicketsContext {
-  return {
+  return withTicketsDeps(deps, {
     db: deps.db,
     jobs: deps.jobs,
     clock: deps.clock,
     logger: deps.logger.child({ component: `inbound-mail-${source}` }),
     actor: { type: 'system', name: `inbound-mail-${source}` },
     meta: { ip: null, requestId: null, locale: deps.config.defaultLocale },
-    notify: notifyDeps(deps),
-    publicUrl: deps.config.publicUrl,
-    tickets: deps.config.tickets,
-    files: deps.files,
-  }
+  })
 }
 
 const REPLY_PREFIXES = /^(\s*(re|r|rif|fw|fwd|i|inoltro|aw|wg|sv|tr)\s*(\[\d+\])?\s*:\s*)+/i

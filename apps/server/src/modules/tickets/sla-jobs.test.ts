@@ -9,15 +9,11 @@ import { devOutbox } from '../../platform/outbox/tables.js'
 import { createTestApp, type TestApp } from '../../test/app.js'
 import { createStaffSession } from '../../test/identity.js'
 import { loadBusinessCalendar } from './business-calendar.js'
+import { createTestDetail } from './intake-fixtures.js'
 import { findTicketById, listEvents } from './repo.js'
 import { addBusinessMinutes, type BusinessCalendar } from './sla.js'
 import { ESCALATION_EMAIL_JOB, runSlaWatch, type SlaWatchDeps, sendEscalationEmail } from './sla-watch.js'
-import {
-  createRoutedDetail,
-  createTestContact,
-  insertTestTicket,
-  setTeamAssignment,
-} from './workflow-fixtures.js'
+import { createTestContact, insertTestTicket, setTeamAssignment } from './workflow-fixtures.js'
 
 // Monday 2 March 2026, 09:00 in Rome; offices 08:30–17:30.
 const MONDAY_9 = new Date('2026-03-02T08:00:00Z')
@@ -34,7 +30,7 @@ describe('SLA watch', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock, work: false })
     calendar = await loadBusinessCalendar(t.runtime, t.runtime.config.tickets)
-    detail = await createRoutedDetail(t.runtime.db, {
+    detail = await createTestDetail(t.runtime.db, {
       teamCode: team,
       firstResponseMinutes: 60,
       resolutionMinutes: 600,

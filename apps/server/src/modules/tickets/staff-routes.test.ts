@@ -6,15 +6,11 @@ import { manualClock } from '../../platform/clock.js'
 import { createTestApp, type TestApp } from '../../test/app.js'
 import { createCitizenSession, uniqueFiscalCode } from '../../test/identity.js'
 import { loadBusinessCalendar } from './business-calendar.js'
+import { createTestDetail } from './intake-fixtures.js'
 import { findTicketByCode, listMessages } from './repo.js'
 import { addBusinessMinutes, type BusinessCalendar } from './sla.js'
 import { cannedReplies } from './tables.js'
-import {
-  createRoutedDetail,
-  createTestContact,
-  createTestStaff,
-  insertTestTicket,
-} from './workflow-fixtures.js'
+import { createTestContact, createTestStaff, insertTestTicket } from './workflow-fixtures.js'
 
 // Monday 2 March 2026, 09:00 in Rome.
 const MONDAY_9 = new Date('2026-03-02T08:00:00Z')
@@ -39,8 +35,8 @@ describe('operator console routes', () => {
     operator = await createTestStaff(t.runtime, ['operator'], [team])
     outsider = await createTestStaff(t.runtime, ['operator'], [otherTeam])
     supervisor = await createTestStaff(t.runtime, ['supervisor'], [])
-    detail = await createRoutedDetail(t.runtime.db, { teamCode: team })
-    otherDetail = await createRoutedDetail(t.runtime.db, { teamCode: otherTeam })
+    detail = await createTestDetail(t.runtime.db, { teamCode: team })
+    otherDetail = await createTestDetail(t.runtime.db, { teamCode: otherTeam })
     await t.runtime.db.insert(cannedReplies).values({
       categoryId: detail.id,
       title: 'Saluto',

@@ -3,14 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { manualClock } from '../../platform/clock.js'
 import { createTestApp, type TestApp } from '../../test/app.js'
 import { createCitizenSession } from '../../test/identity.js'
+import { createTestDetail } from './intake-fixtures.js'
 import { findTicketByCode } from './repo.js'
 import { findCategoryRowByCode } from './taxonomy-repo.js'
-import {
-  createRoutedDetail,
-  createTestContact,
-  createTestStaff,
-  insertTestTicket,
-} from './workflow-fixtures.js'
+import { createTestContact, createTestStaff, insertTestTicket } from './workflow-fixtures.js'
 
 const NOW = new Date('2026-03-16T09:00:00Z')
 const clock = manualClock(NOW)
@@ -156,7 +152,7 @@ describe('supervisor routes', () => {
   })
 
   it('keeps canned replies per detail and team assignment rules', async () => {
-    const detail = await createRoutedDetail(t.runtime.db, { teamCode: team })
+    const detail = await createTestDetail(t.runtime.db, { teamCode: team })
     const created = await send('POST', '/staff/crm/canned-replies', supervisor.headers, {
       categoryCode: detail.code,
       title: 'Risposta tipo',
@@ -199,7 +195,7 @@ describe('supervisor routes', () => {
   })
 
   it('shows backlog, breaches and the period’s volumes, and lets the supervisor reassign a breached ticket', async () => {
-    const detail = await createRoutedDetail(t.runtime.db, { teamCode: team })
+    const detail = await createTestDetail(t.runtime.db, { teamCode: team })
     const contactId = await createTestContact(t.runtime.db, { phone: '+390212345678' })
     const breached = await insertTestTicket(t.runtime.db, {
       contactId,

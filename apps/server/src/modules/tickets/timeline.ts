@@ -8,17 +8,12 @@ import { normalizeFiscalCode } from '../identity/codice-fiscale.js'
 import { messagesForTimeline } from '../notifications/timeline.js'
 import { paymentsForTimeline } from '../payments/timeline.js'
 import { findPersonByFiscalCode } from '../registry/person-service.js'
+import { isTicketOperator, isTicketSupervisor, mayOpenTicket } from './access.js'
 import { listCallsForTimeline, listContactIdsOf, listTicketsForTimeline } from './timeline-repo.js'
 import './timeline-messages.js'
 import type { TimelineEntry } from './timeline-schema.js'
 
 type Entry = Omit<TimelineEntry, 'at'> & { at: Date }
-
-function mayWorkTickets(
-  actor: ServiceContext['actor'],
-): actor is Extract<ServiceContext['actor'], { type: 'staff' }> {
-  return actor.type === 'staff' && (actor.roles.includes('operator') || actor.roles.includes('supervisor'))
-}
 
 /**
  * The 360° view of a citizen: tickets, calls, appointments, payments, certificates and messages
@@ -31,11 +26,10 @@ export async function citizenTimeline(
   input: { fiscalCode: string; before?: string; limit: number },
 ) {
   const actor = ctx.actor
-  if (!mayWorkTickets(actor)) throw new AppError('FORBIDDEN')
+  if (!isTicketOperator(actor) && !isTicketSupervisor(actor)) throw new AppError('FORBIDDEN')
   const fiscalCode = normalizeFiscalCode(input.fiscalCode)
   if (!fiscalCode) throw new AppError('VALIDATION_FAILED', { messageKey: 'tickets.timeline-bad-fiscal-code' })
   const page = { before: input.before ? new Date(input.before) : undefined, limit: input.limit }
-  const seesEveryTeam = actor.roles.includes('supervisor')
   const contactIds = await listContactIdsOf(ctx.db, fiscalCode)
   const [person, tickets, calls, appointments, payments, certificates, messages] = await Promise.all([
     findPersonByFiscalCode(ctx.db, fiscalCode),
@@ -55,7 +49,7 @@ export async function citizenTimeline(
       summary: ticket.category ? `${ticket.subject} · ${ticket.category}` : ticket.subject,
       channel: ticket.channel,
       amountCents: null,
-      openable: seesEveryTeam || actor.teams.includes(ticket.teamCode),
+      openable: mayOpenTicket(actor, ticket),
     })),
     ...calls.map((call) => ({
       kind: 'call' as const,

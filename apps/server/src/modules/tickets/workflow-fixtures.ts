@@ -11,42 +11,6 @@ import type { TicketChannel, TicketStatus } from './policy.js'
 import { insertTicket, type TicketRow } from './repo.js'
 import { ticketCategories, ticketContacts, ticketTeamSettings } from './tables.js'
 
-/** For tests: an area, a topic and a detail with fresh codes, routed to `teamCode`. */
-export async function createRoutedDetail(
-  db: Queryable,
-  options: { teamCode: string; firstResponseMinutes?: number; resolutionMinutes?: number },
-): Promise<{ id: string; code: string; topicId: string; areaId: string }> {
-  const suffix = randomUUID().slice(0, 8)
-  const [area] = await db
-    .insert(ticketCategories)
-    .values({ level: 1, code: `wa-${suffix}`, nameIt: `Area ${suffix}`, nameEn: `Area ${suffix}` })
-    .returning()
-  const [topic] = await db
-    .insert(ticketCategories)
-    .values({
-      level: 2,
-      parentId: area!.id,
-      code: `wt-${suffix}`,
-      nameIt: `Tema ${suffix}`,
-      nameEn: `Topic ${suffix}`,
-    })
-    .returning()
-  const [detail] = await db
-    .insert(ticketCategories)
-    .values({
-      level: 3,
-      parentId: topic!.id,
-      code: `wd-${suffix}`,
-      nameIt: `Dettaglio ${suffix}`,
-      nameEn: `Detail ${suffix}`,
-      teamCode: options.teamCode,
-      firstResponseMinutes: options.firstResponseMinutes ?? 240,
-      resolutionMinutes: options.resolutionMinutes ?? 2400,
-    })
-    .returning()
-  return { id: detail!.id, code: detail!.code, topicId: topic!.id, areaId: area!.id }
-}
-
 export async function createTestContact(
   db: Queryable,
   options: { fiscalCode?: string | null; email?: string | null; phone?: string | null; name?: string } = {},
@@ -123,21 +87,5 @@ export async function createTestStaff(
     id: session.accountId,
     headers: session.headers,
     actor: { type: 'staff', id: session.accountId, roles, teams },
-  }
-}
-
-/** The CRM's context acting as `actor` on a test runtime. */
-export function workflowContext(runtime: Runtime, actor: Actor): TicketsContext {
-  return {
-    db: runtime.db,
-    jobs: runtime.jobs,
-    clock: runtime.clock,
-    actor,
-    meta: { ip: '127.0.0.1', requestId: randomUUID(), locale: 'it' },
-    logger: createLogger({ level: 'silent', pretty: false }),
-    notify: notifyDeps(runtime),
-    publicUrl: runtime.config.publicUrl,
-    tickets: runtime.config.tickets,
-    files: runtime.files,
   }
 }

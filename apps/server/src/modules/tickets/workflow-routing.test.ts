@@ -7,16 +7,15 @@ import { createMessageSenders } from '../../platform/outbox/senders.js'
 import { devOutbox } from '../../platform/outbox/tables.js'
 import { createTestApp, type TestApp } from '../../test/app.js'
 import { notificationMessages } from '../notifications/tables.js'
+import { createTestDetail, testTicketsContext } from './intake-fixtures.js'
 import { notifyTicketContact, queueTicketEmail, SEND_EMAIL_JOB, sendTicketEmail } from './mail-out.js'
 import { findTicketById } from './repo.js'
 import { appendInboundMessage, assignByRule, claimTicket, replyToTicket } from './workflow.js'
 import {
-  createRoutedDetail,
   createTestContact,
   createTestStaff,
   insertTestTicket,
   setTeamAssignment,
-  workflowContext,
 } from './workflow-fixtures.js'
 import { categoriseTicket, forwardTicket } from './workflow-routing.js'
 
@@ -36,7 +35,7 @@ describe('routing and e-mail', () => {
     await t?.close()
   })
 
-  const systemCtx = () => workflowContext(t.runtime, { type: 'system', name: 'test' })
+  const systemCtx = () => testTicketsContext(t.runtime, { type: 'system', name: 'test' })
   async function ticketOf(
     teamCode: string,
     contact: { email?: string; phone?: string } = { phone: '+39021234' },
@@ -62,7 +61,7 @@ describe('routing and e-mail', () => {
     await setTeamAssignment(t.runtime.db, loadTeam, 'least-loaded')
     for (const _ of [1, 2]) {
       const held = await ticketOf(loadTeam)
-      await claimTicket(workflowContext(t.runtime, busy.actor), { code: held.code })
+      await claimTicket(testTicketsContext(t.runtime, busy.actor), { code: held.code })
     }
     const fresh = await ticketOf(loadTeam)
     const assignee = await inTransaction(t.runtime.db, (tx) => assignByRule(tx, systemCtx(), fresh.id))
@@ -79,13 +78,13 @@ describe('routing and e-mail', () => {
   it('forwards to a least-loaded team straight to one of its members', async () => {
     const sender = await createTestStaff(t.runtime, ['operator'], [team])
     const ticket = await ticketOf(team)
-    const forwarded = await forwardTicket(workflowContext(t.runtime, sender.actor), {
+    const forwarded = await forwardTicket(testTicketsContext(t.runtime, sender.actor), {
       code: ticket.code,
       teamCode: loadTeam,
       note: 'Per voi',
     })
     expect(forwarded).toMatchObject({ teamCode: loadTeam, status: 'assigned', visible: false })
-    const unknown = forwardTicket(workflowContext(t.runtime, sender.actor), {
+    const unknown = forwardTicket(testTicketsContext(t.runtime, sender.actor), {
       code: ticket.code,
       teamCode: team,
       note: '',
@@ -96,10 +95,10 @@ describe('routing and e-mail', () => {
 
   it('keeps the assignee when the new triplet routes to a team they also work in', async () => {
     const both = await createTestStaff(t.runtime, ['operator'], [team, loadTeam])
-    const detail = await createRoutedDetail(t.runtime.db, { teamCode: loadTeam })
+    const detail = await createTestDetail(t.runtime.db, { teamCode: loadTeam })
     const ticket = await ticketOf(team)
-    await claimTicket(workflowContext(t.runtime, both.actor), { code: ticket.code })
-    const categorised = await categoriseTicket(workflowContext(t.runtime, both.actor), {
+    await claimTicket(testTicketsContext(t.runtime, both.actor), { code: ticket.code })
+    const categorised = await categoriseTicket(testTicketsContext(t.runtime, both.actor), {
       code: ticket.code,
       categoryCode: detail.code,
     })
@@ -118,7 +117,7 @@ describe('routing and e-mail', () => {
         emailMessageId: `<first-${suffix}@example.org>`,
       }),
     )
-    const replied = await replyToTicket(workflowContext(t.runtime, operator.actor), {
+    const replied = await replyToTicket(testTicketsContext(t.runtime, operator.actor), {
       code: ticket.code,
       body: 'Ecco la risposta.',
     })

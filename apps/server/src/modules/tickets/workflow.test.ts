@@ -8,16 +8,11 @@ import { uniqueFiscalCode } from '../../test/identity.js'
 import { notificationMessages } from '../notifications/tables.js'
 import { findRecordedServiceUse } from '../surveys/service.js'
 import { loadBusinessCalendar } from './business-calendar.js'
+import { createTestDetail, testTicketsContext } from './intake-fixtures.js'
 import { findTicketById, listEvents, listMessages } from './repo.js'
 import { addBusinessMinutes, type BusinessCalendar } from './sla.js'
 import { appendInboundMessage, assignTicket, changeStatus, claimTicket, replyToTicket } from './workflow.js'
-import {
-  createRoutedDetail,
-  createTestContact,
-  createTestStaff,
-  insertTestTicket,
-  workflowContext,
-} from './workflow-fixtures.js'
+import { createTestContact, createTestStaff, insertTestTicket } from './workflow-fixtures.js'
 
 // Monday 2 March 2026, 09:00 in Rome (UTC+1); the offices work 08:30–17:30.
 const MONDAY_9 = new Date('2026-03-02T08:00:00Z')
@@ -46,7 +41,7 @@ describe('ticket workflow', () => {
   beforeAll(async () => {
     t = await createTestApp({ clock, work: false })
     calendar = await loadBusinessCalendar(t.runtime, t.runtime.config.tickets)
-    detail = await createRoutedDetail(t.runtime.db, { teamCode: team })
+    detail = await createTestDetail(t.runtime.db, { teamCode: team })
     operator = await createTestStaff(t.runtime, ['operator'], [team])
     colleague = await createTestStaff(t.runtime, ['operator'], [team])
     outsider = await createTestStaff(t.runtime, ['operator'], ['wf-tributi'])
@@ -56,8 +51,8 @@ describe('ticket workflow', () => {
   })
 
   const ctxAs = (actor: Awaited<ReturnType<typeof createTestStaff>>['actor']) =>
-    workflowContext(t.runtime, actor)
-  const systemCtx = () => workflowContext(t.runtime, { type: 'system', name: 'test' })
+    testTicketsContext(t.runtime, actor)
+  const systemCtx = () => testTicketsContext(t.runtime, { type: 'system', name: 'test' })
 
   async function ticket(options: Partial<Parameters<typeof insertTestTicket>[1]> = {}) {
     const contactId = await createTestContact(t.runtime.db, { fiscalCode: uniqueFiscalCode() })

@@ -9,6 +9,7 @@ import { usePageTitle } from '../../app/ui/use-page-title'
 import { BackOfficePage, useBackOfficeTitle } from '../backoffice/back-office-page'
 import { compactFiscalCode, fiscalCodeProblem } from '../backoffice/contact-centre-booking-api'
 import { type ContactMatch, useContactSearch, useMergeContact } from './citizens-api'
+import { ContactFacts } from './contact-facts'
 
 /** The typed text as a fiscal code, when it is one (spaces and case do not matter). */
 export function asFiscalCode(text: string): string | null {
@@ -72,29 +73,7 @@ function ContactItem({ contact, announce }: { contact: ContactMatch; announce: (
         </span>
       </div>
       <dl className="civico-crm-facts">
-        {contact.fiscalCode ? (
-          <div>
-            <dt>{t('crm.citizens.fiscalCode')}</dt>
-            <dd className="civico-fiscal-code">{contact.fiscalCode}</dd>
-          </div>
-        ) : null}
-        {contact.email ? (
-          <div>
-            <dt>{t('crm.citizens.email')}</dt>
-            <dd className="text-break">
-              {contact.email}{' '}
-              <span className="small">
-                ({contact.emailVerified ? t('crm.citizens.verified') : t('crm.citizens.unverified')})
-              </span>
-            </dd>
-          </div>
-        ) : null}
-        {contact.phone ? (
-          <div>
-            <dt>{t('crm.citizens.phone')}</dt>
-            <dd>{contact.phone}</dd>
-          </div>
-        ) : null}
+        <ContactFacts contact={contact} />
         <div>
           <dt>{t('crm.citizens.tickets')}</dt>
           <dd>{contact.ticketCount}</dd>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../app/ui/error-alert'
 import { LoadingState } from '../../app/ui/loading-state'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { BackOfficePage, useBackOfficeTitle } from '../backoffice/back-office-page'
+import { ContactFacts } from './contact-facts'
 import { useChannelLabel, useTicketStatusLabel } from './crm-labels'
 import { SlaBadges } from './sla-badges'
 import { useTeamName } from './teams'
@@ -93,29 +94,7 @@ function ContactCard({ contact }: { contact: StaffTicket['contact'] }) {
       </h2>
       <p className="mb-1 fw-semibold">{contact.displayName || t('crm.citizens.noName')}</p>
       <dl className="civico-crm-facts civico-crm-facts-narrow">
-        {contact.fiscalCode ? (
-          <div>
-            <dt>{t('crm.citizens.fiscalCode')}</dt>
-            <dd className="civico-fiscal-code">{contact.fiscalCode}</dd>
-          </div>
-        ) : null}
-        {contact.email ? (
-          <div>
-            <dt>{t('crm.citizens.email')}</dt>
-            <dd>
-              {contact.email}{' '}
-              <span className="small">
-                ({contact.emailVerified ? t('crm.citizens.verified') : t('crm.citizens.unverified')})
-              </span>
-            </dd>
-          </div>
-        ) : null}
-        {contact.phone ? (
-          <div>
-            <dt>{t('crm.citizens.phone')}</dt>
-            <dd>{contact.phone}</dd>
-          </div>
-        ) : null}
+        <ContactFacts contact={contact} />
       </dl>
       {contact.fiscalCode ? (
         <Link className="btn btn-outline-primary btn-sm" to={backOfficeCitizenPath(contact.fiscalCode)}>
