@@ -6,6 +6,35 @@ export function inTransaction<T>(db: Database, work: (tx: Transaction) => Promis
   return db.transaction(work)
 }
 
+const RETRIABLE_STATES = new Set(['40P01', '40001'])
+
+/** The SQLSTATE of a database error; the ORM wraps the driver's error, which then is the cause. */
+export function sqlStateOf(error: unknown): string | undefined {
+  const thrown = error as { code?: unknown; cause?: { code?: unknown } } | null
+  const code = thrown?.code ?? thrown?.cause?.code
+  return typeof code === 'string' ? code : undefined
+}
+
+/**
+ * A transaction that runs again when PostgreSQL picks it as a deadlock or serialization victim:
+ * the victim was rolled back whole, so running the same work again is safe. For contended writes
+ * (counter claims) whose lock order cannot be fixed in advance.
+ */
+export async function inRetriedTransaction<T>(
+  db: Database,
+  work: (tx: Transaction) => Promise<T>,
+  attempts = 3,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(work)
+    } catch (error) {
+      if (attempt >= attempts || !RETRIABLE_STATES.has(sqlStateOf(error) ?? '')) throw error
+      await new Promise((resolve) => setTimeout(resolve, 10 * attempt + Math.random() * 20))
+    }
+  }
+}
+
 /** Rewrites `$1…$n` placeholders into a Drizzle SQL object so raw statements can run on any Queryable. */
 export function toDrizzleSql(text: string, values: readonly unknown[] = []): SQL {
   const parts = text.split(/\$(\d+)/)

@@ -78,6 +78,7 @@ export async function retryOnDeadlock<T>(work: () => Promise<T>, attempts = 8): 
  */
 export class JobQueue {
   private readonly boss: PgBoss
+  private readonly schema: string
   private readonly definitions = new Map<string, JobDefinition>()
   private started = false
   private working = false
@@ -85,11 +86,17 @@ export class JobQueue {
   constructor(
     private readonly executor: SqlExecutor,
     private readonly logger: Logger,
-    private readonly options: { pollingIntervalSeconds?: number; maintenanceIntervalSeconds?: number } = {},
+    private readonly options: {
+      pollingIntervalSeconds?: number
+      maintenanceIntervalSeconds?: number
+      schema?: string
+    } = {},
   ) {
+    this.schema = options.schema ?? 'pgboss'
+    if (!/^[a-z_][a-z0-9_]*$/.test(this.schema)) throw new Error(`Bad job queue schema: ${this.schema}`)
     this.boss = new PgBoss({
       db: executor,
-      schema: 'pgboss',
+      schema: this.schema,
       supervise: true,
       schedule: true,
       migrate: true,
@@ -207,10 +214,15 @@ export class JobQueue {
   /** Jobs that ran out of retries, newest first, for staff to inspect; reading them does not consume them. */
   async deadLetters(name: string, limit = 50): Promise<{ id: string; data: unknown; createdOn: Date }[]> {
     const { rows } = await this.executor.executeSql(
-      'select id, data, created_on as "createdOn" from pgboss.job where name = $1 order by created_on desc limit $2',
+      `select id, data, created_on as "createdOn" from ${this.schema}.job where name = $1 order by created_on desc limit $2`,
       [deadLetterQueueName(name), limit],
     )
     return rows as { id: string; data: unknown; createdOn: Date }[]
+  }
+
+  /** Where pg-boss keeps its tables, for tests and tools that read them. */
+  get schemaName(): string {
+    return this.schema
   }
 
   get isWorking(): boolean {

@@ -28,6 +28,8 @@ export async function openRuntime(
     database?: DatabaseHandle
     pollingIntervalSeconds?: number
     files?: FileStore
+    /** The job queue's own schema; tests sharing one PostgreSQL database each take their own. */
+    jobsSchema?: string
   },
 ): Promise<Runtime> {
   const database = options.database ?? (await openDatabase(config.database))
@@ -36,6 +38,7 @@ export async function openRuntime(
     const jobs = new JobQueue(database, logger.child({ component: 'jobs' }), {
       pollingIntervalSeconds: options.pollingIntervalSeconds,
       maintenanceIntervalSeconds: config.jobsMaintenanceSeconds,
+      schema: options.jobsSchema,
     })
     const clock = options.clock ?? (config.clockStart ? shiftedClock(config.clockStart) : systemClock)
     const runtime: Runtime = {

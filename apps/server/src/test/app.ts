@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -30,6 +31,8 @@ export async function createTestApp(
     clock: options.clock,
     pollingIntervalSeconds: 0.5,
     files: directoryFileStore(filesDir),
+    // On the shared PostgreSQL test database another file's workers would otherwise run this app's jobs.
+    jobsSchema: process.env.DATABASE_URL ? `pgboss_test_${randomBytes(4).toString('hex')}` : undefined,
   })
   const app = await buildApp(runtime)
   await app.ready()

@@ -87,7 +87,7 @@ export async function createStaffSession(
       const [team] = await tx
         .insert(teams)
         .values({ code, name: code })
-        .onConflictDoUpdate({ target: teams.code, set: { name: code } })
+        .onConflictDoUpdate({ target: teams.code, set: { code } })
         .returning()
       await tx.insert(teamMembers).values({ teamId: team!.id, staffId: account!.id })
     }

@@ -87,7 +87,9 @@ describe('appointment messages, links, the contact centre and the waiting list',
     expect(wrong.statusCode).toBe(404)
     expect(wrong.json().detail).toMatch(/link non è valido/)
 
-    // A move through the link writes a new link; the old one then stops working.
+    // A move through the link writes a new link; the old one then stops working. The clock moves
+    // on between steps so the inbox order is the order of events.
+    clock.advance(1000)
     const moved = await post(`/api/v1/appointments/manage/${code}/reschedule`, undefined, {
       token,
       start: at('09:30'),
@@ -103,6 +105,7 @@ describe('appointment messages, links, the contact centre and the waiting list',
     expect((await post(`/api/v1/appointments/manage/${code}/cancel`, undefined, { token })).statusCode).toBe(
       404,
     )
+    clock.advance(1000)
     const cancelled = await post(`/api/v1/appointments/manage/${code}/cancel`, undefined, { token: newToken })
     expect(cancelled.json()).toMatchObject({ code, status: 'cancelled' })
     expect((await messagesOf(ada.fiscalCode)).at(-1)?.template).toBe('appointments.cancelled')

@@ -1,6 +1,6 @@
 import { randomInt } from 'node:crypto'
 import type { Transaction } from '../../db/client.js'
-import { inTransaction } from '../../db/transaction.js'
+import { inRetriedTransaction } from '../../db/transaction.js'
 import { recordAudit } from '../../platform/audit.js'
 import type { ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
@@ -195,7 +195,7 @@ export async function bookAppointment(ctx: AppointmentsContext, request: Booking
   const link = newManageToken()
   const bookingId = timeOrderedUuid()
   try {
-    return await inTransaction(ctx.db, async (tx) => {
+    return await inRetriedTransaction(ctx.db, async (tx) => {
       // Counter time first: a racer who loses every counter has written nothing (the claims'
       // reference to the booking is checked at commit).
       const counterId = await claimAnyCounter(tx, bookingId, candidates, claimStarts(startsAt, endsAt))
@@ -260,7 +260,7 @@ function changeableBooking(
  * the first of that day's waiting list, in the same transaction.
  */
 export async function cancelAppointment(ctx: AppointmentsContext, code: string, access: BookingAccess = OWN) {
-  const cancelled = await inTransaction(ctx.db, async (tx) => {
+  const cancelled = await inRetriedTransaction(ctx.db, async (tx) => {
     const row = changeableBooking(ctx, access, await lockBookingByCode(tx, code), 'cancel')
     const now = ctx.clock.now()
     await updateBooking(tx, row.id, { status: 'cancelled', heldUntil: null, updatedAt: now })
@@ -304,7 +304,7 @@ export async function rescheduleAppointment(
   if (candidates.length === 0) throw await slotTaken(ctx, calendar, office, startsAt, current.id)
   const link = newManageToken()
   try {
-    return await inTransaction(ctx.db, async (tx) => {
+    return await inRetriedTransaction(ctx.db, async (tx) => {
       const row = changeableBooking(ctx, access, await lockBookingByCode(tx, code), 'move')
       const counterId = await claimAnyCounter(tx, row.id, candidates, claimStarts(startsAt, endsAt), {
         ownTimeOn: row.counterId,

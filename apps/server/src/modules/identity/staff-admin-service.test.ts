@@ -36,18 +36,13 @@ describe('staff administration use cases', () => {
 
     const staff = await listStaff(admin())
     const bySubject = (subject: string) => staff.find((member) => member.subject === subject)
-    expect(bySubject('dev-operator')).toMatchObject({
-      roles: ['operator'],
-      active: true,
-      teams: [
-        { code: 'anagrafe', name: 'Anagrafe' },
-        { code: 'contact-center', name: 'Contact center 020202' },
-      ],
-    })
-    expect(bySubject('dev-supervisor')).toMatchObject({
-      roles: ['supervisor'],
-      teams: [{ code: 'contact-center', name: 'Contact center 020202' }],
-    })
+    // Team names are not compared: on the shared PostgreSQL test database other files' sessions
+    // may have created these teams first.
+    const teamCodes = (subject: string) => bySubject(subject)?.teams.map((team) => team.code)
+    expect(bySubject('dev-operator')).toMatchObject({ roles: ['operator'], active: true })
+    expect(teamCodes('dev-operator')).toEqual(['anagrafe', 'contact-center'])
+    expect(bySubject('dev-supervisor')).toMatchObject({ roles: ['supervisor'] })
+    expect(teamCodes('dev-supervisor')).toEqual(['contact-center'])
     expect(bySubject('dev-analyst')).toMatchObject({ roles: ['analyst'], teams: [] })
     expect(bySubject('dev-admin')).toMatchObject({ roles: ['admin'] })
 

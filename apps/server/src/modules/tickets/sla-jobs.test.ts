@@ -63,7 +63,7 @@ describe('SLA watch', () => {
   const escalationJobs = async (ticketId: string) =>
     rowsOf<{ count: number }>(
       await t.runtime.db.execute(
-        sql`select count(*)::int as count from pgboss.job where name = ${ESCALATION_EMAIL_JOB} and data->>'ticketId' = ${ticketId}`,
+        sql`select count(*)::int as count from ${sql.identifier(t.runtime.jobs.schemaName)}.job where name = ${ESCALATION_EMAIL_JOB} and data->>'ticketId' = ${ticketId}`,
       ),
     )[0]?.count
 

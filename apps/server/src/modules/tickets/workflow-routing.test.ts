@@ -51,7 +51,7 @@ describe('routing and e-mail', () => {
   const jobsFor = async (ticketId: string) =>
     rowsOf<{ count: number }>(
       await t.runtime.db.execute(
-        sql`select count(*)::int as count from pgboss.job where name = ${SEND_EMAIL_JOB} and data->>'ticketId' = ${ticketId}`,
+        sql`select count(*)::int as count from ${sql.identifier(t.runtime.jobs.schemaName)}.job where name = ${SEND_EMAIL_JOB} and data->>'ticketId' = ${ticketId}`,
       ),
     )[0]?.count
 
