@@ -89,9 +89,7 @@ describe('random bookings on counters shared by services of different lengths', 
       })
       outcomes.push(...(await Promise.all(attempts)))
     }
-    expect(
-      outcomes.filter((outcome) => /^(book|move)-(?!409$)/.test(outcome)),
-    ).toEqual([])
+    expect(outcomes.filter((outcome) => /^(book|move)-(?!409$)/.test(outcome))).toEqual([])
     expect(outcomes.filter((outcome) => outcome === 'booked').length).toBeGreaterThan(5)
     const overlaps = rowsOf<{ count: number }>(
       await t.runtime.db.execute(sql`
