@@ -1,4 +1,5 @@
-import { bigint, index, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { bigint, check, index, integer, jsonb, pgTable, text, timestamp } from 'drizzle-orm/pg-core'
 
 /**
  * Append-only trail of what was done, by whom, to what. Each row carries the hash of the previous
@@ -23,4 +24,19 @@ export const auditLog = pgTable(
     hash: text('hash').notNull(),
   },
   (table) => [index('audit_log_subject_idx').on(table.subjectType, table.subjectId)],
+)
+
+/**
+ * The chain's newest link, one row. Writers move it in the same statement that appends their
+ * audit row: the row lock orders them, and PostgreSQL re-reads a row updated by a writer committed
+ * meanwhile, so each new link hashes the one committed just before it.
+ */
+export const auditChainHead = pgTable(
+  'audit_chain_head',
+  {
+    id: integer('id').primaryKey().default(1),
+    prevHash: text('prev_hash').notNull(),
+    hash: text('hash').notNull(),
+  },
+  (table) => [check('audit_chain_head_single_row', sql`${table.id} = 1`)],
 )

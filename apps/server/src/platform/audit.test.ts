@@ -47,6 +47,36 @@ describe('audit log', () => {
     expect(result.checked).toBeGreaterThanOrEqual(5)
   })
 
+  it('keeps one intact chain under concurrent writers, alone or in transactions', async () => {
+    const tricky = {
+      text: 'virgolette " e \\ barre, àèìòù €, 日本',
+      prevHash: 'prev-hash-from-the-chain-head',
+    }
+    const subject = randomUUID()
+    await Promise.all(
+      Array.from({ length: 24 }, (_, n) => {
+        const entry = {
+          action: 'test.concurrent',
+          subjectType: 'person',
+          subjectId: subject,
+          details: { n, tricky },
+        }
+        if (n % 3 === 0) return recordAudit(database.db, operator, meta, new Date(), entry)
+        return inTransaction(database.db, async (tx) => {
+          await recordAudit(tx, operator, meta, new Date(), entry)
+          if (n % 3 === 2) throw new Error('rolled back on purpose')
+        }).catch((error: Error) => {
+          if (error.message !== 'rolled back on purpose') throw error
+        })
+      }),
+    )
+    const rows = await database.db.select().from(auditLog).where(eq(auditLog.subjectId, subject))
+    expect(rows).toHaveLength(16)
+    expect(rows[0]?.details).toMatchObject({ tricky })
+    const result = await verifyAuditChain(database.db)
+    expect(result).toMatchObject({ ok: true, brokenAtId: null })
+  })
+
   it('writes nothing when the surrounding change rolls back', async () => {
     const lonely = randomUUID()
     await expect(

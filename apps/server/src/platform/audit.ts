@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto'
-import { asc, desc, gt, sql } from 'drizzle-orm'
+import { asc, gt, sql } from 'drizzle-orm'
 import type { Database, Queryable } from '../db/client.js'
-import { auditLog } from './audit-tables.js'
+import { rowsOf } from '../db/transaction.js'
+import { auditChainHead, auditLog } from './audit-tables.js'
 import type { Actor, RequestMeta } from './context.js'
 import { actorId } from './context.js'
 
 export const GENESIS_HASH = '0'.repeat(64)
-// Serialises writers so each row links to the one committed just before it.
-const AUDIT_CHAIN_LOCK = 4_158_327_001
 
 export interface AuditEntry {
   action: string
@@ -44,7 +43,15 @@ export function chainHash(prevHash: string, fields: ChainFields): string {
   return createHash('sha256').update(payload).digest('hex')
 }
 
-/** Writes one audit row inside the caller's transaction, chained to the previous row. */
+// Stands in the canonical JSON for the previous hash, which only the database knows when it writes.
+const PREV_HASH_MARK = 'prev-hash-from-the-chain-head'
+
+/**
+ * Writes one audit row, chained to the previous one, in one statement: inside the caller's
+ * transaction it commits or vanishes with the change; on its own it is its own transaction. The
+ * hash is computed by the database from the chain head's current hash (SHA-256 of the same
+ * canonical JSON `chainHash` builds), so no writer reads the head before it holds it.
+ */
 export async function recordAudit(
   tx: Queryable,
   actor: Actor,
@@ -52,9 +59,6 @@ export async function recordAudit(
   at: Date,
   entry: AuditEntry,
 ): Promise<void> {
-  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`)
-  const [last] = await tx.select({ hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1)
-  const prevHash = last?.hash ?? GENESIS_HASH
   const fields: ChainFields = {
     occurredAt: new Date(Math.floor(at.getTime())),
     actorType: actor.type,
@@ -67,12 +71,33 @@ export async function recordAudit(
     requestId: meta.requestId,
     details: entry.details ?? {},
   }
-  await tx.insert(auditLog).values({
+  const payload = canonicalJson({
     ...fields,
-    details: fields.details as Record<string, unknown>,
-    prevHash,
-    hash: chainHash(prevHash, fields),
+    occurredAt: fields.occurredAt.toISOString(),
+    prevHash: PREV_HASH_MARK,
   })
+  // The top-level key sorts after `details`, and the string values after it cannot hold a bare
+  // quote, so the last occurrence is the one to cut at.
+  const cut = payload.lastIndexOf(JSON.stringify(PREV_HASH_MARK))
+  const head = payload.slice(0, cut + 1)
+  const tail = payload.slice(cut + PREV_HASH_MARK.length + 1)
+  const inserted = rowsOf(
+    await tx.execute(sql`
+      with link as (
+        update ${auditChainHead}
+        set prev_hash = hash, hash = encode(sha256(convert_to(${head} || hash || ${tail}, 'UTF8')), 'hex')
+        where id = 1
+        returning prev_hash, hash
+      )
+      insert into ${auditLog} (occurred_at, actor_type, actor_id, on_behalf_of, action, subject_type,
+        subject_id, ip, request_id, details, prev_hash, hash)
+      select ${fields.occurredAt.toISOString()}::timestamptz, ${fields.actorType}, ${fields.actorId},
+        ${fields.onBehalfOf}, ${fields.action}, ${fields.subjectType}, ${fields.subjectId}, ${fields.ip},
+        ${fields.requestId}, ${JSON.stringify(fields.details)}::jsonb, link.prev_hash, link.hash
+      from link
+      returning id`),
+  )
+  if (inserted.length !== 1) throw new Error('the audit chain head is missing: nothing can be audited')
 }
 
 export interface AuditVerification {

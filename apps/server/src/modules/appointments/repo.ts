@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gt, gte, inArray, lt, ne, notInArray, or, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, gt, gte, inArray, lt, ne, notInArray, or, type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
 import { rowsOf } from '../../db/transaction.js'
+import type { TimelinePage } from '../../platform/timeline-source.js'
 import { ACTIVE_STATUSES, RELEASED_STATUSES } from './policy.js'
 import {
   appointmentBookings,
@@ -202,6 +203,21 @@ export async function listBookingsOf(db: Queryable, fiscalCode: string, limit: n
     )
     .orderBy(desc(appointmentBookings.startsAt))
     .limit(limit)
+}
+
+/** A citizen's bookings by appointment time, newest first, as their part of the CRM's 360° view. */
+export function bookingsTimelineSql(fiscalCode: string, page: TimelinePage): SQL {
+  return sql`select 'appointment' as kind, ${appointmentBookings.startsAt} as at,
+      ${appointmentBookings.code} as reference, ${appointmentBookings.status}::text as status,
+      ${appointmentServices.name} as title, ${appointmentOffices.name} as detail,
+      ${appointmentBookings.channel}::text as channel, null::int as amount_cents, null::text as team_code
+    from ${appointmentBookings}
+    join ${appointmentServices} on ${appointmentServices.id} = ${appointmentBookings.serviceId}
+    join ${appointmentOffices} on ${appointmentOffices.id} = ${appointmentBookings.officeId}
+    where ${appointmentBookings.citizenFiscalCode} = ${fiscalCode}
+      ${page.before ? sql`and ${appointmentBookings.startsAt} < ${page.before.toISOString()}::timestamptz` : sql``}
+    order by ${appointmentBookings.startsAt} desc
+    limit ${page.limit}`
 }
 
 /** One booking with the names of its service, office and counter. */

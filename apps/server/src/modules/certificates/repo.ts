@@ -1,5 +1,6 @@
-import { and, asc, desc, eq, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
+import type { TimelinePage } from '../../platform/timeline-source.js'
 import {
   certificateFiles,
   certificateKeys,
@@ -141,24 +142,14 @@ export async function findStamp(db: Queryable, certificateId: string) {
 }
 
 /** Certificates a citizen asked for, for the operators' timeline, newest first. */
-export async function listRequestedForTimeline(
-  db: Queryable,
-  requesterFiscalCode: string,
-  page: { before?: Date; limit: number },
-) {
-  const conditions = [eq(certificates.requesterFiscalCode, requesterFiscalCode)]
-  if (page.before) conditions.push(lt(certificates.createdAt, page.before))
-  return db
-    .select({
-      id: certificates.id,
-      type: certificates.type,
-      status: certificates.status,
-      subjectFiscalCode: certificates.subjectFiscalCode,
-      createdAt: certificates.createdAt,
-      issuedAt: certificates.issuedAt,
-    })
-    .from(certificates)
-    .where(and(...conditions))
-    .orderBy(desc(certificates.createdAt))
-    .limit(page.limit)
+/** The certificates a citizen requested, newest first, as their part of the CRM's 360° view. */
+export function requestedCertificatesTimelineSql(requesterFiscalCode: string, page: TimelinePage): SQL {
+  return sql`select 'certificate' as kind, ${certificates.createdAt} as at, ${certificates.id}::text as reference,
+      ${certificates.status} as status, ${certificates.type} as title, null::text as detail, null::text as channel,
+      null::int as amount_cents, null::text as team_code
+    from ${certificates}
+    where ${certificates.requesterFiscalCode} = ${requesterFiscalCode}
+      ${page.before ? sql`and ${certificates.createdAt} < ${page.before.toISOString()}::timestamptz` : sql``}
+    order by ${certificates.createdAt} desc
+    limit ${page.limit}`
 }

@@ -1,17 +1,5 @@
-import type { Queryable } from '../../db/client.js'
-import { listRequestedForTimeline } from './repo.js'
+import type { TimelineSource } from '../../platform/timeline-source.js'
+import { requestedCertificatesTimelineSql } from './repo.js'
 
-/** The certificates a citizen requested, for the CRM's 360° view. */
-export async function certificatesForTimeline(
-  db: Queryable,
-  fiscalCode: string,
-  page: { before?: Date; limit: number },
-) {
-  return (await listRequestedForTimeline(db, fiscalCode, page)).map((row) => ({
-    at: row.createdAt,
-    id: row.id,
-    type: row.type,
-    status: row.status,
-    forSomeoneElse: row.subjectFiscalCode !== fiscalCode,
-  }))
-}
+/** The certificates a citizen requested, as their part of the CRM's 360° view. */
+export const certificatesTimeline: TimelineSource = requestedCertificatesTimelineSql

@@ -1,5 +1,6 @@
-import { and, desc, eq, ilike, isNotNull, isNull, lt, or, sql } from 'drizzle-orm'
+import { and, desc, eq, ilike, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
+import type { TimelinePage } from '../../platform/timeline-source.js'
 import {
   notificationDeliveries,
   notificationMessages,
@@ -313,23 +314,16 @@ export async function requeueFailedDelivery(
 }
 
 /** Messages sent to a citizen, archived or not, for the operators' timeline, newest first. */
-export async function listMessagesForTimeline(
-  db: Queryable,
-  fiscalCode: string,
-  page: { before?: Date; limit: number },
-) {
-  const conditions = [eq(notificationMessages.recipientFiscalCode, fiscalCode)]
-  if (page.before) conditions.push(lt(notificationMessages.createdAt, page.before))
-  return db
-    .select({
-      id: notificationMessages.id,
-      subject: notificationMessages.subject,
-      topic: notificationMessages.topic,
-      createdAt: notificationMessages.createdAt,
-      readAt: notificationMessages.readAt,
-    })
-    .from(notificationMessages)
-    .where(and(...conditions))
-    .orderBy(desc(notificationMessages.createdAt))
-    .limit(page.limit)
+/** What the city sent a citizen, newest first, as its part of the CRM's 360° view. */
+export function messagesTimelineSql(fiscalCode: string, page: TimelinePage): SQL {
+  return sql`select 'message' as kind, ${notificationMessages.createdAt} as at,
+      ${notificationMessages.id}::text as reference,
+      case when ${notificationMessages.readAt} is null then 'unread' else 'read' end as status,
+      ${notificationMessages.subject} as title, null::text as detail, null::text as channel,
+      null::int as amount_cents, null::text as team_code
+    from ${notificationMessages}
+    where ${notificationMessages.recipientFiscalCode} = ${fiscalCode}
+      ${page.before ? sql`and ${notificationMessages.createdAt} < ${page.before.toISOString()}::timestamptz` : sql``}
+    order by ${notificationMessages.createdAt} desc
+    limit ${page.limit}`
 }

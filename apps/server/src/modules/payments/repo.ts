@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, inArray, lt, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, type SQL, sql } from 'drizzle-orm'
 import { copyRows } from '../../db/bulk-copy.js'
 import type { Queryable } from '../../db/client.js'
 import { timeOrderedUuid } from '../../platform/ids.js'
+import type { TimelinePage } from '../../platform/timeline-source.js'
 import {
   paymentCheckouts,
   paymentOptions,
@@ -336,34 +337,29 @@ export async function listOpenDuesOf(db: Queryable, fiscalCode: string): Promise
 }
 
 /** A debtor's notices and the receipts that paid them, for the operators' timeline, newest first. */
-export async function listPaymentEventsForTimeline(
-  db: Queryable,
-  fiscalCode: string,
-  page: { before?: Date; limit: number },
-) {
-  const before = page.before ?? new Date('9999-12-31T00:00:00Z')
-  const [positions, receipts] = await Promise.all([
-    db
-      .select({
-        id: paymentPositions.id,
-        description: paymentPositions.description,
-        status: paymentPositions.status,
-        createdAt: paymentPositions.createdAt,
-      })
-      .from(paymentPositions)
-      .where(and(eq(paymentPositions.debtorFiscalCode, fiscalCode), lt(paymentPositions.createdAt, before)))
-      .orderBy(desc(paymentPositions.createdAt))
-      .limit(page.limit),
-    appliedReceipts(db)
-      .where(
-        and(
-          eq(paymentPositions.debtorFiscalCode, fiscalCode),
-          eq(paymentReceipts.outcome, 'applied'),
-          lt(paymentReceipts.paidAt, before),
-        ),
-      )
-      .orderBy(desc(paymentReceipts.paidAt))
-      .limit(page.limit),
-  ])
-  return { positions, receipts }
+/**
+ * Notices issued to a debtor and the receipts that paid them, newest first, as their part of the
+ * CRM's 360° view: two index reads of one page each.
+ */
+export function paymentEventsTimelineSql(fiscalCode: string, page: TimelinePage): SQL {
+  const notices = sql`select 'payment' as kind, ${paymentPositions.createdAt} as at,
+      ${paymentPositions.id}::text as reference, ${paymentPositions.status}::text as status,
+      ${paymentPositions.description} as title, null::text as detail, null::text as channel,
+      null::int as amount_cents, null::text as team_code
+    from ${paymentPositions}
+    where ${paymentPositions.debtorFiscalCode} = ${fiscalCode}
+      ${page.before ? sql`and ${paymentPositions.createdAt} < ${page.before.toISOString()}::timestamptz` : sql``}
+    order by ${paymentPositions.createdAt} desc
+    limit ${page.limit}`
+  const receipts = sql`select 'payment' as kind, ${paymentReceipts.paidAt} as at, ${paymentReceipts.nav} as reference,
+      'paid' as status, ${paymentPositions.description} as title, null::text as detail, null::text as channel,
+      ${paymentReceipts.amountCents}::int as amount_cents, null::text as team_code
+    from ${paymentReceipts}
+    join ${paymentOptions} on ${paymentOptions.id} = ${paymentReceipts.optionId}
+    join ${paymentPositions} on ${paymentPositions.id} = ${paymentOptions.positionId}
+    where ${paymentPositions.debtorFiscalCode} = ${fiscalCode} and ${paymentReceipts.outcome} = 'applied'
+      ${page.before ? sql`and ${paymentReceipts.paidAt} < ${page.before.toISOString()}::timestamptz` : sql``}
+    order by ${paymentReceipts.paidAt} desc
+    limit ${page.limit}`
+  return sql`(${notices}) union all (${receipts})`
 }

@@ -167,7 +167,7 @@ export async function sendTicketEmail(deps: TicketMailDeps, payload: SendEmailPa
   let messageId: string
   if (payload.kind === 'reply') {
     const message = payload.messageId ? await findMessageById(deps.db, payload.messageId) : null
-    if (!message || message.kind !== 'reply') return
+    if (message?.kind !== 'reply') return
     lead = `${words.reply(ticket.code)}\n\n${message.body}`
     messageId = message.emailMessageId ?? replyEmailMessageId(message.id, deps.publicUrl)
   } else if (payload.kind === 'status') {

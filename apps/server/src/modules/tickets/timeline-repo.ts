@@ -1,70 +1,84 @@
-import { and, desc, eq, lt, or } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import type { Queryable } from '../../db/client.js'
+import { rowsOf } from '../../db/transaction.js'
+import type { TimelinePage, TimelineRow, TimelineSource } from '../../platform/timeline-source.js'
 import { contactCalls, ticketCategories, ticketContacts, tickets } from './tables.js'
 
-type Page = { before?: Date; limit: number }
+const before = (column: SQL, page: TimelinePage) =>
+  page.before ? sql`and ${column} < ${page.before.toISOString()}::timestamptz` : sql``
 
 /**
- * The contacts a fiscal code stands for: the citizen's own and the anonymous ones merged into it.
- * Two index reads: an OR with a subquery would make PostgreSQL scan the whole table.
+ * The contacts a fiscal code stands for: the citizen's own and the anonymous ones merged into it,
+ * as two index reads (an OR would make PostgreSQL scan the whole table).
  */
-export async function listContactIdsOf(db: Queryable, fiscalCode: string): Promise<string[]> {
-  const [citizen] = await db
-    .select({ id: ticketContacts.id })
-    .from(ticketContacts)
-    .where(eq(ticketContacts.fiscalCode, fiscalCode))
-  if (!citizen) return []
-  const merged = await db
-    .select({ id: ticketContacts.id })
-    .from(ticketContacts)
-    .where(eq(ticketContacts.mergedIntoId, citizen.id))
-  return [citizen.id, ...merged.map((row) => row.id)]
+function contactsOf(fiscalCode: string): SQL {
+  return sql`select ${ticketContacts.id} as id from ${ticketContacts} where ${ticketContacts.fiscalCode} = ${fiscalCode}
+    union all
+    select merged.id from ${ticketContacts} citizen
+    join ${ticketContacts} merged on merged.merged_into_id = citizen.id
+    where citizen.fiscal_code = ${fiscalCode}`
 }
 
-/** Tickets of some contacts, newest first, one index range scan per contact. */
-export async function listTicketsForTimeline(db: Queryable, contactIds: string[], page: Page) {
-  if (contactIds.length === 0) return []
-  const perContact = contactIds.map((contactId) =>
-    and(eq(tickets.contactId, contactId), page.before ? lt(tickets.createdAt, page.before) : undefined),
-  )
-  return db
-    .select({
-      code: tickets.code,
-      subject: tickets.subject,
-      channel: tickets.channel,
-      status: tickets.status,
-      teamCode: tickets.teamCode,
-      createdAt: tickets.createdAt,
-      category: ticketCategories.nameIt,
-    })
-    .from(tickets)
-    .leftJoin(ticketCategories, eq(ticketCategories.id, tickets.categoryId))
-    .where(or(...perContact))
-    .orderBy(desc(tickets.createdAt))
-    .limit(page.limit)
+/** Each contact's newest tickets through its own index range, then the page of them all. */
+function ticketsOfContacts(page: TimelinePage): SQL {
+  return sql`select 'ticket' as kind, t.created_at as at, t.code as reference, t.status::text as status,
+      t.subject as title, ${ticketCategories.nameIt} as detail, t.channel::text as channel,
+      null::int as amount_cents, t.team_code as team_code
+    from timeline_contacts contact
+    cross join lateral (
+      select ${tickets.code} as code, ${tickets.status} as status, ${tickets.subject} as subject,
+        ${tickets.channel} as channel, ${tickets.teamCode} as team_code, ${tickets.createdAt} as created_at,
+        ${tickets.categoryId} as category_id
+      from ${tickets}
+      where ${tickets.contactId} = contact.id ${before(sql`${tickets.createdAt}`, page)}
+      order by ${tickets.createdAt} desc
+      limit ${page.limit}
+    ) t
+    left join ${ticketCategories} on ${ticketCategories.id} = t.category_id
+    order by t.created_at desc
+    limit ${page.limit}`
 }
 
-export async function listCallsForTimeline(db: Queryable, contactIds: string[], page: Page) {
-  if (contactIds.length === 0) return []
-  const perContact = contactIds.map((contactId) =>
-    and(
-      eq(contactCalls.contactId, contactId),
-      page.before ? lt(contactCalls.startedAt, page.before) : undefined,
-    ),
-  )
-  return db
-    .select({
-      id: contactCalls.id,
-      outcome: contactCalls.outcome,
-      startedAt: contactCalls.startedAt,
-      durationSeconds: contactCalls.durationSeconds,
-      bookingCode: contactCalls.bookingCode,
-      ticketId: contactCalls.ticketId,
-      category: ticketCategories.nameIt,
-    })
-    .from(contactCalls)
-    .leftJoin(ticketCategories, eq(ticketCategories.id, contactCalls.categoryId))
-    .where(or(...perContact))
-    .orderBy(desc(contactCalls.startedAt))
-    .limit(page.limit)
+function callsOfContacts(page: TimelinePage): SQL {
+  return sql`select 'call' as kind, c.started_at as at, coalesce(c.booking_code, c.id::text) as reference,
+      c.outcome::text as status, coalesce(${ticketCategories.nameIt}, '') as title, null::text as detail,
+      'phone' as channel, null::int as amount_cents, null::text as team_code
+    from timeline_contacts contact
+    cross join lateral (
+      select ${contactCalls.id} as id, ${contactCalls.outcome} as outcome, ${contactCalls.startedAt} as started_at,
+        ${contactCalls.bookingCode} as booking_code, ${contactCalls.categoryId} as category_id
+      from ${contactCalls}
+      where ${contactCalls.contactId} = contact.id ${before(sql`${contactCalls.startedAt}`, page)}
+      order by ${contactCalls.startedAt} desc
+      limit ${page.limit}
+    ) c
+    left join ${ticketCategories} on ${ticketCategories.id} = c.category_id
+    order by c.started_at desc
+    limit ${page.limit}`
+}
+
+/**
+ * One page of a citizen's 360° view in one statement: their tickets and calls (through every
+ * contact that is theirs) and each other capability's part, newest first.
+ */
+export async function readTimelinePage(
+  db: Queryable,
+  fiscalCode: string,
+  page: TimelinePage,
+  sources: readonly TimelineSource[],
+): Promise<TimelineRow[]> {
+  const parts = [
+    ticketsOfContacts(page),
+    callsOfContacts(page),
+    ...sources.map((source) => source(fiscalCode, page)),
+  ]
+  const result = await db.execute(sql`
+    with timeline_contacts as (${contactsOf(fiscalCode)})
+    ${sql.join(
+      parts.map((part) => sql`(${part})`),
+      sql` union all `,
+    )}
+    order by at desc
+    limit ${page.limit}`)
+  return rowsOf<TimelineRow>(result)
 }

@@ -4,7 +4,11 @@ import { auditLog } from '../../platform/audit-tables.js'
 import { timeOrderedUuid } from '../../platform/ids.js'
 import { createTestApp, type TestApp } from '../../test/app.js'
 import { createCitizenSession, createStaffSession, uniqueFiscalCode } from '../../test/identity.js'
+import { appointmentBookings } from '../appointments/tables.js'
+import { createTestCalendar } from '../appointments/test-calendar.js'
+import { certificates } from '../certificates/tables.js'
 import { notificationMessages } from '../notifications/tables.js'
+import { paymentOptions, paymentPositions, paymentReceipts } from '../payments/tables.js'
 import { contactCalls, ticketContacts, tickets } from './tables.js'
 
 let t: TestApp
@@ -90,6 +94,89 @@ describe('360° timeline', () => {
       .where(eq(auditLog.subjectId, fiscalCode))
       .orderBy(desc(auditLog.id))
     expect(audits.filter((row) => row.action === 'crm.timeline-viewed')).toHaveLength(2)
+  })
+
+  it('shows the appointments, notices, payments and certificates of other capabilities', async () => {
+    const fiscalCode = uniqueFiscalCode()
+    const db = t.runtime.db
+    const calendar = await createTestCalendar(db, {
+      counters: 1,
+      services: [{ durationMinutes: 15 }],
+      hours: [{ weekday: 1, opensAt: '09:00', closesAt: '12:00' }],
+    })
+    const code = `P${fiscalCode.slice(0, 7)}`
+    await db.insert(appointmentBookings).values({
+      code,
+      citizenFiscalCode: fiscalCode,
+      serviceId: calendar.serviceIds[0] as string,
+      officeId: calendar.officeId,
+      counterId: calendar.counterIds[0] as string,
+      startsAt: new Date('2026-05-04T07:00:00Z'),
+      endsAt: new Date('2026-05-04T07:15:00Z'),
+      channel: '020202',
+      manageTokenHash: `hash-${fiscalCode}`,
+    })
+    const [position] = await db
+      .insert(paymentPositions)
+      .values({
+        iupd: `iupd-${fiscalCode}`,
+        debtorFiscalCode: fiscalCode,
+        debtorName: 'Test',
+        kind: 'tari',
+        description: 'TARI 2026',
+        source: 'test',
+        createdAt: new Date('2026-04-01T08:00:00Z'),
+      })
+      .returning()
+    const nav = `3${fiscalCode.replace(/\D/g, '').padEnd(17, '7')}`
+    const [option] = await db
+      .insert(paymentOptions)
+      .values({
+        positionId: position!.id,
+        nav,
+        kind: 'single',
+        amountCents: 18_450,
+        dueDate: '2026-05-31',
+        description: 'TARI 2026',
+        status: 'paid',
+      })
+      .returning()
+    await db.insert(paymentReceipts).values({
+      providerReceiptId: `r-${fiscalCode}`,
+      provider: 'sandbox',
+      nav,
+      creditorFiscalCode: '01199250158',
+      amountCents: 18_450,
+      paidAt: new Date('2026-04-10T08:00:00Z'),
+      outcome: 'applied',
+      optionId: option!.id,
+    })
+    await db.insert(certificates).values({
+      verificationCode: `v-${fiscalCode}`,
+      type: 'residenza',
+      language: 'it',
+      subjectFiscalCode: fiscalCode,
+      requesterFiscalCode: fiscalCode,
+      purpose: 'test',
+      stampMode: 'exempt',
+      stampCents: 0,
+      feesCents: 0,
+      status: 'issued',
+      createdAt: new Date('2026-04-20T08:00:00Z'),
+    })
+    const supervisor = await createStaffSession(t.runtime, { roles: ['supervisor'] })
+    const response = await t.app.inject({
+      url: `/api/v1/staff/citizens/${fiscalCode}/timeline`,
+      headers: supervisor.headers,
+    })
+    expect(response.statusCode).toBe(200)
+    expect(response.json().entries).toMatchObject([
+      { kind: 'appointment', reference: code, status: 'booked', channel: '020202', openable: false },
+      { kind: 'certificate', status: 'issued', summary: 'residenza', amountCents: null },
+      { kind: 'payment', reference: nav, status: 'paid', summary: 'TARI 2026', amountCents: 18_450 },
+      { kind: 'payment', reference: position!.id, status: 'published', amountCents: null },
+    ])
+    expect(response.json().entries[0].summary).toMatch(/^Servizio di prova .+ · Sede di prova /)
   })
 
   it('lets a supervisor open every ticket of the timeline', async () => {

@@ -1,15 +1,11 @@
-import { randomUUID } from 'node:crypto'
 import type { Queryable } from '../../db/client.js'
 import type { Actor, StaffRole } from '../../platform/context.js'
 import { readableCode, timeOrderedUuid } from '../../platform/ids.js'
-import { createLogger } from '../../platform/logger.js'
 import type { Runtime } from '../../platform/runtime.js'
 import { createStaffSession } from '../../test/identity.js'
-import { notifyDeps } from '../notifications/jobs.js'
-import type { TicketsContext } from './context.js'
 import type { TicketChannel, TicketStatus } from './policy.js'
 import { insertTicket, type TicketRow } from './repo.js'
-import { ticketCategories, ticketContacts, ticketTeamSettings } from './tables.js'
+import { ticketContacts, ticketTeamSettings } from './tables.js'
 
 export async function createTestContact(
   db: Queryable,
