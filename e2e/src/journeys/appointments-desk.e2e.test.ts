@@ -5,73 +5,11 @@ import { type RunningServer, startCivicoServer } from '../support/civico-server'
 import { expectHeading, expectNoAccessibilityViolations, expectNoPageProblems } from '../support/journey'
 import { saveScreenshot } from '../support/screenshots'
 import { ADA_LOVELACE, STAFF, signInAsCitizen, signInAsStaff } from '../support/sign-in'
+import { nextWorkingDay, romeHourOn } from '../support/working-day'
 
 const SERVICE = 'Carta d’identità elettronica'
 const OFFICE = 'Anagrafe Centrale'
 const COUNTER = 'Sportello 1'
-const DAY_MS = 86_400_000
-
-/** Easter Sunday (the anonymous Gregorian algorithm), for Easter Monday. */
-function easterSunday(year: number): string {
-  const a = year % 19
-  const b = Math.floor(year / 100)
-  const c = year % 100
-  const h = (19 * a + b - Math.floor(b / 4) - Math.floor((b - Math.floor((b + 8) / 25) + 1) / 3) + 15) % 30
-  const l = (32 + 2 * (b % 4) + 2 * Math.floor(c / 4) - h - (c % 4)) % 7
-  const m = Math.floor((a + 11 * h + 22 * l) / 451)
-  const month = Math.floor((h + l - 7 * m + 114) / 31)
-  const day = ((h + l - 7 * m + 114) % 31) + 1
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
-
-const romeDay = (at: number) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at)
-
-/** The next Monday to Friday after today that is neither an Italian holiday nor the patron's day. */
-function nextWorkingDay(): string {
-  const closed = [
-    '01-01',
-    '01-06',
-    '04-25',
-    '05-01',
-    '06-02',
-    '08-15',
-    '10-04',
-    '11-01',
-    '12-07',
-    '12-08',
-    '12-25',
-    '12-26',
-  ]
-  for (let at = Date.now() + DAY_MS; ; at += DAY_MS) {
-    const day = romeDay(at)
-    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay()
-    const easterMonday = new Date(Date.parse(`${easterSunday(Number(day.slice(0, 4)))}T12:00:00Z`) + DAY_MS)
-    if (weekday === 0 || weekday === 6 || closed.includes(day.slice(5))) continue
-    if (easterMonday.toISOString().slice(0, 10) === day) continue
-    return day
-  }
-}
-
-/** 9:00 on a Rome wall clock of that day, whether Italy is on winter or summer time. */
-function nineInRome(day: string): string {
-  for (const offset of ['+01:00', '+02:00']) {
-    const instant = new Date(`${day}T09:00:00${offset}`)
-    const hour = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Rome',
-      hour: '2-digit',
-      hour12: false,
-    }).format(instant)
-    if (hour === '09') return instant.toISOString()
-  }
-  throw new Error(`no 9:00 in Rome on ${day}`)
-}
-
 async function csrfOf(page: Page): Promise<string> {
   return (await (await page.request.get('/api/v1/session')).json()).csrfToken
 }
@@ -101,7 +39,7 @@ describe('counter desk and office display', () => {
 
   beforeAll(async () => {
     // The office is open and the booking's two hours of notice fit in the same day.
-    server = await startCivicoServer({ CLOCK_START: nineInRome(day) })
+    server = await startCivicoServer({ CLOCK_START: romeHourOn(day, '09') })
     browser = await launchBrowser()
   })
 

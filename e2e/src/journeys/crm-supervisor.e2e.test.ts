@@ -5,43 +5,9 @@ import { type RunningServer, startCivicoServer } from '../support/civico-server'
 import { expectHeading, expectNoAccessibilityViolations, expectNoPageProblems } from '../support/journey'
 import { saveScreenshot } from '../support/screenshots'
 import { ADA_LOVELACE, STAFF, signInAsStaff } from '../support/sign-in'
+import { nextWorkingDay, romeHourOn } from '../support/working-day'
 
-const DAY_MS = 86_400_000
 const BREACH_TIMEOUT_MS = 200_000
-
-const romeDay = (at: number) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Rome',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at)
-
-/** The next Monday to Friday after today that is not a fixed Italian holiday (Easter is always a Sunday). */
-function nextWeekday(): string {
-  const closed = ['01-01', '01-06', '04-25', '05-01', '06-02', '08-15', '11-01', '12-08', '12-25', '12-26']
-  for (let at = Date.now() + DAY_MS; ; at += DAY_MS) {
-    const day = romeDay(at)
-    const weekday = new Date(`${day}T12:00:00Z`).getUTCDay()
-    // Easter Monday moves: the weeks it can fall in are skipped rather than computed.
-    const easterWeeks = day.slice(5) >= '03-23' && day.slice(5) <= '04-26'
-    if (weekday !== 0 && weekday !== 6 && !closed.includes(day.slice(5)) && !easterWeeks) return day
-  }
-}
-
-/** 10:00 on a Rome wall clock of that day, within the offices' hours whatever the season. */
-function tenInRome(day: string): string {
-  for (const offset of ['+01:00', '+02:00']) {
-    const instant = new Date(`${day}T10:00:00${offset}`)
-    const hour = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Rome',
-      hour: '2-digit',
-      hour12: false,
-    }).format(instant)
-    if (hour === '10') return instant.toISOString()
-  }
-  throw new Error(`no 10:00 in Rome on ${day}`)
-}
 
 async function csrfOf(page: Page): Promise<string> {
   return (await (await page.request.get('/api/v1/session')).json()).csrfToken
@@ -84,7 +50,7 @@ describe('CRM supervisor', () => {
 
   beforeAll(async () => {
     // A working morning, so the business-minute clocks of the new detail run at once.
-    server = await startCivicoServer({ CLOCK_START: tenInRome(nextWeekday()) })
+    server = await startCivicoServer({ CLOCK_START: romeHourOn(nextWorkingDay(), '10') })
     browser = await launchBrowser()
   })
 
