@@ -6,6 +6,7 @@ import { folderBench } from './benches/folder.js'
 import { httpBench } from './benches/http.js'
 import { notificationsBench } from './benches/notifications.js'
 import { paymentsBench } from './benches/payments.js'
+import { reportsBench } from './benches/reports.js'
 import { sessionBench } from './benches/session.js'
 import { ticketsBench } from './benches/tickets.js'
 import { progress } from './support/log.js'
@@ -17,6 +18,7 @@ const BENCHES: Record<string, () => Promise<Record<string, unknown>>> = {
   http: httpBench,
   notifications: notificationsBench,
   payments: paymentsBench,
+  reports: reportsBench,
   session: sessionBench,
   tickets: ticketsBench,
 }

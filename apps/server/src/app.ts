@@ -5,6 +5,8 @@ import { appointmentAdminRoutes } from './modules/appointments/admin-routes.js'
 import { appointmentDeskRoutes } from './modules/appointments/desk-routes.js'
 import { appointmentRoutes } from './modules/appointments/routes.js'
 import { appointmentStaffRoutes } from './modules/appointments/staff-routes.js'
+import { assistantRoutes } from './modules/assistant/public-routes.js'
+import { assistantStaffRoutes } from './modules/assistant/staff-routes.js'
 import { catalogueRoutes } from './modules/catalogue/routes.js'
 import { certificateRoutes } from './modules/certificates/routes.js'
 import { cityRoutes } from './modules/city/routes.js'
@@ -23,6 +25,8 @@ import { paymentRoutes } from './modules/payments/routes.js'
 import { sandboxCheckoutRoutes } from './modules/payments/sandbox-routes.js'
 import { paymentStaffRoutes } from './modules/payments/staff-routes.js'
 import { registryRoutes } from './modules/registry/routes.js'
+import { open311Routes } from './modules/reports/open311-routes.js'
+import { reportRoutes } from './modules/reports/routes.js'
 import { callRoutes } from './modules/tickets/call-routes.js'
 import { citizenTicketRoutes } from './modules/tickets/citizen-routes.js'
 import { integrationRoutes } from './modules/tickets/integration-routes.js'
@@ -113,6 +117,9 @@ export async function buildApp(
       await api.register(staffTicketRoutes(deps))
       await api.register(supervisorTicketRoutes(deps))
       await api.register(publicTaxonomyRoutes(deps))
+      await api.register(assistantRoutes(deps))
+      await api.register(assistantStaffRoutes(deps))
+      await api.register(reportRoutes(deps))
       await api.register(adminRoutes(deps), { prefix: '/admin' })
     },
     { prefix: '/api/v1' },
@@ -123,6 +130,8 @@ export async function buildApp(
     oidcRoutes(deps, { rateLimit: { max: config.signInRateLimitPerMinute, timeWindowMs: 60_000 } }),
     { prefix: '/auth' },
   )
+  // Open311 GeoReport v2 lives at the path its clients expect, outside the versioned API.
+  await app.register(open311Routes(deps), { prefix: '/open311/v2' })
   if (config.devIdentityProvider) await registerDevIdentityProvider(app, deps)
   await registerDevOutbox(app, deps)
   if (config.payments.provider.kind === 'sandbox') await app.register(sandboxCheckoutRoutes(deps))

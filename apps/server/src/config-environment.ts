@@ -98,6 +98,19 @@ export const ZEnvironment = z.object({
     .string()
     .regex(/^imaps?:\/\/[^\s]+$/, 'must be an imap:// or imaps:// URL, e.g. imaps://user:pass@mail:993/INBOX')
     .optional(),
+  MAP_TILES_URL: z
+    .string()
+    .regex(
+      /^https:\/\/[^\s]*\{z\}[^\s]*\{x\}[^\s]*\{y\}[^\s]*$/,
+      'must be an https tile URL with {z}, {x} and {y}',
+    )
+    .optional(),
+  MAP_TILES_ATTRIBUTION: z.string().min(1).max(300).optional(),
+  MAP_CENTER: z
+    .string()
+    .regex(/^-?\d{1,2}(\.\d+)?,-?\d{1,3}(\.\d+)?$/, 'must be lat,long in degrees, e.g. 45.4642,9.1900')
+    .default('45.4642,9.1900'),
+  MAP_ZOOM: z.coerce.number().int().min(3).max(19).default(13),
   FILES_S3_ENDPOINT: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   FILES_S3_BUCKET: z
     .string()

@@ -70,6 +70,16 @@ export type Config = {
    * (on 2525 in development by default, 0 = off), an IMAP mailbox polled, and
    * always the authenticated webhook.
    */
+  /**
+   * The maps of problem reports: a tile server (none by default, so nothing is fetched from outside
+   * and the map draws on a plain background), its attribution, and where the map opens.
+   */
+  map: {
+    tilesUrl: string | null
+    attribution: string | null
+    center: { lat: number; long: number }
+    zoom: number
+  }
   tickets: {
     reopenDays: number
     businessHours: { startMinutes: number; endMinutes: number }
@@ -196,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       fiscalCodeClaim: value.OIDC_FISCAL_CODE_CLAIM,
     },
     tickets: ticketsConfig(value),
+    map: mapConfig(value),
     files: filesConfig(value, dataDir),
     ...mailAndSms,
   }
@@ -223,6 +234,20 @@ function filesConfig(value: Environment, dataDir: string): Config['files'] {
     region: value.FILES_S3_REGION as string,
     accessKeyId: value.FILES_S3_ACCESS_KEY_ID as string,
     secretAccessKey: value.FILES_S3_SECRET_ACCESS_KEY as string,
+  }
+}
+
+function mapConfig(value: Environment): Config['map'] {
+  const [lat, long] = value.MAP_CENTER.split(',').map(Number) as [number, number]
+  if (Math.abs(lat) > 90 || Math.abs(long) > 180) throw new ConfigError(['MAP_CENTER: outside the globe'])
+  if (value.MAP_TILES_ATTRIBUTION && !value.MAP_TILES_URL) {
+    throw new ConfigError(['MAP_TILES_ATTRIBUTION: set MAP_TILES_URL too'])
+  }
+  return {
+    tilesUrl: value.MAP_TILES_URL ?? null,
+    attribution: value.MAP_TILES_ATTRIBUTION ?? null,
+    center: { lat, long },
+    zoom: value.MAP_ZOOM,
   }
 }
 

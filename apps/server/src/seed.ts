@@ -1,5 +1,6 @@
 import type { Logger } from 'pino'
 import { seedDemoAppointments } from './modules/appointments/seed.js'
+import { seedAssistantKnowledge } from './modules/assistant/service.js'
 import { seedCatalogue } from './modules/catalogue/seed.js'
 import { DEMO_CITY } from './modules/city/demo-city.js'
 import { configureCity, getCityProfile } from './modules/city/service.js'
@@ -7,6 +8,7 @@ import { seedStaff } from './modules/identity/staff-admin-service.js'
 import { seedNewsletterTopics } from './modules/newsletter/seed.js'
 import { seedDemoPayments } from './modules/payments/seed.js'
 import { refreshRegistryStatistics, seedPopulation } from './modules/registry/service.js'
+import { seedCityStreets } from './modules/reports/service.js'
 import { seedTicketTaxonomy } from './modules/tickets/seed.js'
 import type { Clock } from './platform/clock.js'
 import type { ServiceContext } from './platform/context.js'
@@ -36,9 +38,12 @@ export async function seedDemoCity(deps: AppDependencies, options: SeedOptions, 
   log.info(await seedTicketTaxonomy(ctx), 'CRM taxonomy and canned replies ready')
   const catalogue = await seedCatalogue(ctx)
   log.info(catalogue, 'service catalogue ready')
+  // After the catalogue: the answers link to its service pages.
+  log.info(await seedAssistantKnowledge(ctx), 'virtual assistant knowledge base ready')
   log.info(await seedNewsletterTopics(ctx), 'newsletter topics ready')
   log.info(await seedDemoPayments(ctx, deps.config.payments), 'demo payments ready')
   log.info(await seedDemoAppointments(ctx), 'demo appointment offices ready')
+  log.info(await seedCityStreets(ctx.db), 'street list ready')
   const city = existing ?? DEMO_CITY
   log.info({ citizens: options.citizens }, 'seeding the demo population')
   let lastReport = 0

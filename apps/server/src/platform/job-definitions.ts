@@ -4,6 +4,7 @@ import '../modules/payments/notices.js'
 import '../modules/payments/reminders.js'
 import '../modules/certificates/notices.js'
 import { registerAppointmentJobs } from '../modules/appointments/jobs.js'
+import { registerAssistantJobs } from '../modules/assistant/jobs.js'
 import { registerCertificateJobs } from '../modules/certificates/jobs.js'
 import { registerNewsletterJobs } from '../modules/newsletter/jobs.js'
 import { registerNotificationJobs } from '../modules/notifications/jobs.js'
@@ -21,4 +22,5 @@ export function registerJobDefinitions(deps: AppDependencies): void {
   registerCertificateJobs(deps)
   registerAppointmentJobs(deps)
   registerTicketWorkflowJobs(deps)
+  registerAssistantJobs(deps)
 }

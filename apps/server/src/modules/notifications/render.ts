@@ -1,14 +1,6 @@
-import MarkdownIt from 'markdown-it'
 import { escapeHtml } from '../../platform/html.js'
 
-// Raw HTML in a message is shown as text, never passed through; links keep markdown-it's check that
-// refuses javascript:, vbscript:, file: and data: addresses.
-const markdown = new MarkdownIt({ html: false, linkify: true, breaks: true })
-
-/** Safe HTML of a message body, for the inbox and e-mail. */
-export function renderMarkdown(source: string): string {
-  return markdown.render(source)
-}
+export { renderMarkdown } from '../../platform/markdown.js'
 
 /** A plain, accessible e-mail: the city's name, the message, and where to change preferences. */
 export function emailHtml(input: {

@@ -6,6 +6,7 @@ import type { CategoryRow } from './repo.js'
 import { DEMO_CANNED } from './seed-canned.js'
 import { type Area, CITY_SERVICE_AREAS } from './seed-data.js'
 import { CITY_LIFE_AREAS } from './seed-data-life.js'
+import { CITY_STREET_AREAS } from './seed-data-reports.js'
 import {
   findCannedReplyByTitle,
   findCategoryRowByCode,
@@ -14,7 +15,7 @@ import {
 } from './taxonomy-repo.js'
 
 /** A taxonomy like Milan's CRM: areas, topics and details routed to the demo teams. */
-const DEMO_TAXONOMY: Area[] = [...CITY_SERVICE_AREAS, ...CITY_LIFE_AREAS]
+const DEMO_TAXONOMY: Area[] = [...CITY_SERVICE_AREAS, ...CITY_LIFE_AREAS, ...CITY_STREET_AREAS]
 
 /** The codes of the demo details, for checks of the seed. */
 export function demoDetailCodes(): string[] {
