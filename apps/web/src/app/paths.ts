@@ -37,3 +37,7 @@ export const backOfficeCitizenPath = (fiscalCode: string) =>
   `${BACK_OFFICE_CITIZENS_PATH}/${encodeURIComponent(fiscalCode)}`
 export const BACK_OFFICE_NEW_CALL_PATH = `${BACK_OFFICE_PATH}/chiamate/nuova`
 export const BACK_OFFICE_CRM_DASHBOARD_PATH = `${BACK_OFFICE_PATH}/crm`
+export const REPORTS_PATH = '/segnalazioni'
+export const NEW_REPORT_PATH = `${REPORTS_PATH}/nuova`
+/** A report's public page; its number is on the confirmation and in the city's e-mails. */
+export const reportPath = (code: string) => `${REPORTS_PATH}/${encodeURIComponent(code)}`

@@ -3,6 +3,7 @@ import enAccount from './en-account.json'
 import enAppointments from './en-appointments.json'
 import enAppointmentsAdmin from './en-appointments-admin.json'
 import enAppointmentsDesk from './en-appointments-desk.json'
+import enAssistant from './en-assistant.json'
 import enBackOffice from './en-back-office.json'
 import enCertificates from './en-certificates.json'
 import enCrm from './en-crm.json'
@@ -16,6 +17,7 @@ import itAccount from './it-account.json'
 import itAppointments from './it-appointments.json'
 import itAppointmentsAdmin from './it-appointments-admin.json'
 import itAppointmentsDesk from './it-appointments-desk.json'
+import itAssistant from './it-assistant.json'
 import itBackOffice from './it-back-office.json'
 import itCertificates from './it-certificates.json'
 import itCrm from './it-crm.json'
@@ -33,6 +35,7 @@ import itTickets from './it-tickets.json'
 export const it = {
   ...itCore,
   ...itAccount,
+  ...itAssistant,
   ...itAppointments,
   ...itAppointmentsAdmin,
   ...itAppointmentsDesk,
@@ -48,6 +51,7 @@ export const it = {
 export const en = {
   ...enCore,
   ...enAccount,
+  ...enAssistant,
   ...enAppointments,
   ...enAppointmentsAdmin,
   ...enAppointmentsDesk,

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { Outlet, ScrollRestoration } from 'react-router'
+import { AssistantWidget } from '../../modules/assistant/assistant-widget'
 import { ActingForBanner } from '../../modules/identity/acting-for-banner'
 import { SessionKeeper } from '../../modules/identity/session-keeper'
 import { ShellNoticeBanner } from '../../modules/identity/shell-notice'
@@ -39,6 +40,7 @@ export function AppShell() {
       <InboxStream />
       <SiteFooter city={city} cityLabel={cityLabel} />
       <BottomNavigation />
+      <AssistantWidget />
       <ScrollRestoration />
     </>
   )

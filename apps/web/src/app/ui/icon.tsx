@@ -34,6 +34,7 @@ export type IconName =
   | 'it-chevron-right'
   | 'it-download'
   | 'it-print'
+  | 'it-comment'
 
 interface IconProps {
   name: IconName
