@@ -11,6 +11,7 @@ import { identityRoutes } from '../modules/identity/identity-routes'
 import { newsletterRoutes } from '../modules/newsletter/newsletter-routes'
 import { notificationsRoutes } from '../modules/notifications/notifications-routes'
 import { profileRoutes } from '../modules/profile/profile-routes'
+import { reportsRoutes } from '../modules/reports/reports-routes'
 import { ticketsRoutes } from '../modules/tickets/tickets-routes'
 import { NotFoundPage } from './not-found-page'
 import { sectionRoutes } from './section-page'
@@ -31,6 +32,7 @@ export function createAppRouter() {
         ...notificationsRoutes,
         ...contactRoutes,
         ...ticketsRoutes,
+        ...reportsRoutes,
         ...newsletterRoutes,
         ...sectionRoutes,
         { path: '*', element: <NotFoundPage /> },

@@ -11,6 +11,7 @@ import enDeadlines from './en-deadlines.json'
 import enFolder from './en-folder.json'
 import enNewsletter from './en-newsletter.json'
 import enPaymentsDesk from './en-payments-desk.json'
+import enReports from './en-reports.json'
 import enTickets from './en-tickets.json'
 import itCore from './it.json'
 import itAccount from './it-account.json'
@@ -25,6 +26,7 @@ import itDeadlines from './it-deadlines.json'
 import itFolder from './it-folder.json'
 import itNewsletter from './it-newsletter.json'
 import itPaymentsDesk from './it-payments-desk.json'
+import itReports from './it-reports.json'
 import itTickets from './it-tickets.json'
 
 /**
@@ -46,6 +48,7 @@ export const it = {
   ...itFolder,
   ...itNewsletter,
   ...itPaymentsDesk,
+  ...itReports,
   ...itTickets,
 }
 export const en = {
@@ -62,5 +65,6 @@ export const en = {
   ...enFolder,
   ...enNewsletter,
   ...enPaymentsDesk,
+  ...enReports,
   ...enTickets,
 }

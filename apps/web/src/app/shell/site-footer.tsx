@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { Link } from 'react-router'
 import type { City } from '../city/city-api'
-import { NEWSLETTER_PATH } from '../paths'
+import { NEW_REPORT_PATH, NEWSLETTER_PATH } from '../paths'
 import { Icon } from '../ui/icon'
 import { FOOTER_ID } from './landmarks'
 
@@ -72,7 +72,7 @@ export function SiteFooter({ city, cityLabel }: SiteFooterProps) {
                     </Link>
                   </li>
                   <li>
-                    <Link to="/segnala-disservizio" data-element="report-inefficiency">
+                    <Link to={NEW_REPORT_PATH} data-element="report-inefficiency">
                       {t('footer.reportInefficiency')}
                     </Link>
                   </li>

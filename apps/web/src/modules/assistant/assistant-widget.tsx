@@ -136,8 +136,8 @@ export function AssistantWidget() {
         aria-haspopup="dialog"
         data-testid="assistant-opener"
       >
-        <Icon name="it-comment" size="sm" color="white" className="me-1" />
-        {t('assistant.open')}
+        <Icon name="it-comment" size="sm" color="white" />
+        <span className="civico-assistant-opener-label">{t('assistant.open')}</span>
       </button>
       {open ? (
         <dialog
