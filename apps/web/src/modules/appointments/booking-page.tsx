@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../app/ui/error-alert'
 import { Icon } from '../../app/ui/icon'
 import { LoadingState } from '../../app/ui/loading-state'
 import { PageHeader } from '../../app/ui/page-header'
+import { StepIndicator } from '../../app/ui/step-indicator'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { ProblemNotice } from '../identity/problem-notice'
 import { useMe } from '../profile/me-api'
@@ -29,7 +30,6 @@ import {
 import { DetailsStep, OfficeStep, ServiceStep } from './booking-steps'
 import { BookingSummary } from './booking-summary'
 import { type SlotChoice, SlotPicker } from './slot-picker'
-import { BookingStepIndicator } from './step-indicator'
 import './appointments.css'
 
 function BookingForm({ services, contact }: { services: BookableService[]; contact: string }) {
@@ -135,7 +135,12 @@ function BookingForm({ services, contact }: { services: BookableService[]; conta
 
   return (
     <form ref={form} noValidate onSubmit={submit} data-testid="booking-form" data-step={step}>
-      <BookingStepIndicator steps={BOOKING_STEPS} current={stepIndex} />
+      <StepIndicator
+        steps={BOOKING_STEPS}
+        current={stepIndex}
+        nameOf={(step) => t(`appointments.stepNames.${step}`)}
+        progress={t('appointments.progress', { step: stepIndex + 1, total: BOOKING_STEPS.length })}
+      />
       <h2 key={step} ref={focusHeading} className="h3" tabIndex={-1}>
         {t(`appointments.stepTitles.${step}`)}
       </h2>

@@ -5,6 +5,7 @@ import { useSignedInSession } from '../../app/session/session-api'
 import { ErrorAlert } from '../../app/ui/error-alert'
 import { LoadingState } from '../../app/ui/loading-state'
 import { PageHeader } from '../../app/ui/page-header'
+import { StepIndicator } from '../../app/ui/step-indicator'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { useFolderSummary, usePersonFolder } from '../folder/folder-api'
 import { ProblemNotice } from '../identity/problem-notice'
@@ -28,7 +29,6 @@ import { RequestResult } from './request-result'
 import { DetailsStep, type SubjectChoice, WhatStep } from './request-steps'
 import { RequestSummary } from './request-summary'
 import { StampStep } from './stamp-step'
-import { StepIndicator } from './step-indicator'
 
 /** "Per me" and the minor children of the household the folder lets the citizen see. */
 function useSubjects(): SubjectChoice[] {
@@ -140,7 +140,12 @@ function RequestForm({ options }: { options: CertificateOptions }) {
   const subjectLabel = subjects.find((subject) => subject.value === draft.subject)?.name ?? ''
   return (
     <form ref={form} noValidate onSubmit={submit} data-testid="certificate-request" data-step={step}>
-      <StepIndicator steps={steps} current={stepIndex} />
+      <StepIndicator
+        steps={steps}
+        current={stepIndex}
+        nameOf={(step) => t(`certificates.stepNames.${step}`)}
+        progress={t('certificates.progress', { step: stepIndex + 1, total: steps.length })}
+      />
       <h2 key={step} ref={focusHeading} className="h3" tabIndex={-1}>
         {step === 'summary' ? t('certificates.summaryTitle') : t(`certificates.stepNames.${step}`)}
       </h2>

@@ -6,6 +6,7 @@ import { type SignedInSession, useSession } from '../../app/session/session-api'
 import { ErrorAlert } from '../../app/ui/error-alert'
 import { LoadingState } from '../../app/ui/loading-state'
 import { PageHeader } from '../../app/ui/page-header'
+import { StepIndicator } from '../../app/ui/step-indicator'
 import { usePageTitle } from '../../app/ui/use-page-title'
 import { ProblemNotice } from '../identity/problem-notice'
 import { currentPath } from '../identity/sign-in-urls'
@@ -23,7 +24,6 @@ import {
   reportInputOf,
   reportStepsFor,
 } from './report-draft'
-import { ReportStepIndicator } from './report-step-indicator'
 import { ReportConfirmation, ReportSummary } from './report-summary'
 import {
   type FiledReport,
@@ -181,7 +181,12 @@ function ReportForm({
 
   return (
     <div ref={root} data-testid="report-form" data-step={step}>
-      <ReportStepIndicator steps={steps} current={stepIndex} />
+      <StepIndicator
+        steps={steps}
+        current={stepIndex}
+        nameOf={(step) => t(`reports.stepNames.${step}`)}
+        progress={t('reports.progress', { step: stepIndex + 1, total: steps.length })}
+      />
       <h2 key={step} ref={focusHeading} className="h3" tabIndex={-1}>
         {t(`reports.stepTitles.${step}`)}
       </h2>

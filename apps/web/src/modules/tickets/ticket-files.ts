@@ -1,3 +1,9 @@
+import {
+  type PickedFile,
+  type PickRefusal,
+  type RefusedPick,
+  readPickedFiles,
+} from '../../app/files/picked-files'
 import type { AttachmentUpload } from './tickets-api'
 
 /** The server's limits, repeated here only to spare the citizen an upload it would refuse. */
@@ -23,22 +29,9 @@ export const ACCEPTED_EXTENSIONS = [
 
 export const ACCEPT_ATTRIBUTE = ACCEPTED_EXTENSIONS.map((extension) => `.${extension}`).join(',')
 
-/** A file chosen by the citizen, already read, so it can be kept in the draft and sent as JSON. */
-export interface ChosenFile {
-  id: string
-  name: string
-  type: string
-  size: number
-  /** The bytes in base64, without the `data:` prefix. */
-  data: string
-}
-
-export type FileRefusal = 'type' | 'size' | 'empty' | 'count' | 'unreadable'
-
-export interface RefusedFile {
-  name: string
-  reason: FileRefusal
-}
+export type ChosenFile = PickedFile
+export type FileRefusal = PickRefusal
+export type RefusedFile = RefusedPick
 
 function extensionOf(name: string): string {
   return /\.([A-Za-z0-9]{1,8})$/.exec(name)?.[1]?.toLowerCase() ?? ''
@@ -51,54 +44,12 @@ export function refusalOf(file: { name: string; size: number }): FileRefusal | n
   return null
 }
 
-function readAsBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader()
-    reader.onload = () => {
-      const url = typeof reader.result === 'string' ? reader.result : ''
-      resolve(url.slice(url.indexOf(',') + 1))
-    }
-    reader.onerror = () => reject(reader.error)
-    reader.readAsDataURL(file)
-  })
-}
-
-let counter = 0
-
 /**
  * Reads the files the citizen picked, keeping the ones the city would take and saying why the
  * others were left out; past the limit of five, the extra ones are refused by count.
  */
-export async function readChosenFiles(
-  picked: readonly File[],
-  alreadyChosen: number,
-): Promise<{ accepted: ChosenFile[]; refused: RefusedFile[] }> {
-  const accepted: ChosenFile[] = []
-  const refused: RefusedFile[] = []
-  for (const file of picked) {
-    const reason = refusalOf(file)
-    if (reason) {
-      refused.push({ name: file.name, reason })
-      continue
-    }
-    if (alreadyChosen + accepted.length >= MAX_ATTACHMENTS) {
-      refused.push({ name: file.name, reason: 'count' })
-      continue
-    }
-    try {
-      counter += 1
-      accepted.push({
-        id: `file-${Date.now()}-${counter}`,
-        name: file.name,
-        type: file.type,
-        size: file.size,
-        data: await readAsBase64(file),
-      })
-    } catch {
-      refused.push({ name: file.name, reason: 'unreadable' })
-    }
-  }
-  return { accepted, refused }
+export function readChosenFiles(picked: readonly File[], alreadyChosen: number) {
+  return readPickedFiles(picked, alreadyChosen, { max: MAX_ATTACHMENTS, refusalOf, idPrefix: 'file' })
 }
 
 export function uploadsOf(files: readonly ChosenFile[]): AttachmentUpload[] {

@@ -15,6 +15,7 @@ import { IdentityStep } from './identity-step'
 import { uploadsOf } from './ticket-files'
 import { useWriteTicket, type WrittenTicket } from './tickets-api'
 import './tickets.css'
+import { StepIndicator } from '../../app/ui/step-indicator'
 import { WriteConfirmation } from './write-confirmation'
 import {
   clearDraft,
@@ -30,7 +31,6 @@ import {
   type WriteStep,
   writeInputOf,
 } from './write-draft'
-import { WriteStepIndicator } from './write-step-indicator'
 import { CategoryStep, RequestStep, withSingleChoices } from './write-steps'
 import { WriteSummary } from './write-summary'
 
@@ -218,7 +218,12 @@ function WriteForm({
 
   return (
     <div ref={root} data-testid="write-form" data-step={step}>
-      <WriteStepIndicator steps={steps} current={stepIndex} />
+      <StepIndicator
+        steps={steps}
+        current={stepIndex}
+        nameOf={(step) => t(`tickets.write.stepNames.${step}`)}
+        progress={t('tickets.write.progress', { step: stepIndex + 1, total: steps.length })}
+      />
       <h2 key={step} ref={focusHeading} className="h3" tabIndex={-1}>
         {t(`tickets.write.stepTitles.${step}`)}
       </h2>
