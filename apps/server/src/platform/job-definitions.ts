@@ -8,6 +8,7 @@ import { registerAssistantJobs } from '../modules/assistant/jobs.js'
 import { registerCertificateJobs } from '../modules/certificates/jobs.js'
 import { registerNewsletterJobs } from '../modules/newsletter/jobs.js'
 import { registerNotificationJobs } from '../modules/notifications/jobs.js'
+import { registerReportJobs } from '../modules/reports/jobs.js'
 import { registerTicketWorkflowJobs } from '../modules/tickets/sla-jobs.js'
 import type { AppDependencies } from './http/dependencies.js'
 
@@ -23,4 +24,5 @@ export function registerJobDefinitions(deps: AppDependencies): void {
   registerAppointmentJobs(deps)
   registerTicketWorkflowJobs(deps)
   registerAssistantJobs(deps)
+  registerReportJobs(deps)
 }

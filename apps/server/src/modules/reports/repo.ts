@@ -210,3 +210,13 @@ export async function latestPublicNotes(
     .orderBy(reportStatusChanges.reportId, desc(reportStatusChanges.occurredAt), desc(reportStatusChanges.id))
   return new Map(rows.map((row) => [row.reportId, row.note ?? '']))
 }
+
+/** A status change with the report it belongs to, for the e-mail that tells the reporter. */
+export async function findStatusChangeWithReport(db: Queryable, changeId: string) {
+  const [row] = await db
+    .select({ change: reportStatusChanges, report: reports })
+    .from(reportStatusChanges)
+    .innerJoin(reports, eq(reports.id, reportStatusChanges.reportId))
+    .where(eq(reportStatusChanges.id, changeId))
+  return row ?? null
+}

@@ -13,6 +13,7 @@ import {
   type ReportCategory,
 } from './categories.js'
 import type { ReportsContext } from './filing.js'
+import { REPORT_STATUS_EMAIL_JOB } from './status-mail.js'
 import './messages.js'
 import { REPORT_STATUS_TEMPLATE, reportPageUrl } from './notices.js'
 import {
@@ -223,6 +224,8 @@ export async function updateReportStatus(
         dedupeKey: `report-status:${changeId}`,
         action: { url: reportPageUrl(ctx.publicUrl, report.code) },
       })
+    } else if (report.reporterEmail) {
+      await ctx.jobs.enqueue(tx, REPORT_STATUS_EMAIL_JOB, { changeId })
     }
   })
   return getPublicReport(ctx, input.code)
