@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { ensureDatabase } from '../support/database.js'
 import { progress } from '../support/log.js'
 import { startCivico } from '../support/processes.js'
 import { compareInRounds } from '../support/rounds.js'
@@ -10,21 +11,6 @@ const DATABASE = 'civico_bench_reports'
 const CATEGORIES = 8
 /** Milan, roughly: the box the generated reports fall in. */
 const CITY = { south: 45.4, west: 9.08, north: 45.53, east: 9.28 }
-
-/** The benchmark's own database, kept between runs: a million reports take a while to write. */
-async function ensureDatabase(baseUrl: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: baseUrl })
-  await admin.connect()
-  try {
-    const found = await admin.query('select 1 from pg_database where datname = $1', [DATABASE])
-    if (found.rowCount === 0) await admin.query(`create database ${DATABASE}`)
-  } finally {
-    await admin.end()
-  }
-  const url = new URL(baseUrl)
-  url.pathname = `/${DATABASE}`
-  return url.toString()
-}
 
 /** Problem-report details of the CRM taxonomy, as a supervisor would mark them. */
 async function ensureCategories(client: pg.Client): Promise<string[]> {
@@ -117,7 +103,7 @@ export async function reportsBench(): Promise<Record<string, unknown>> {
   const base = process.env.DATABASE_URL
   if (!base) throw new Error('the reports benchmark runs on PostgreSQL: set DATABASE_URL')
   const totalSeconds = Number(process.env.BENCH_DURATION_SECONDS ?? 10)
-  const url = await ensureDatabase(base)
+  const url = await ensureDatabase(base, DATABASE)
   process.env.DATABASE_URL = url
   try {
     // The server migrates the database as it starts; the reports are written next to it.

@@ -1,4 +1,5 @@
 import pg from 'pg'
+import { ensureDatabase } from '../support/database.js'
 import { signInStaff } from '../support/dev-login.js'
 import { progress } from '../support/log.js'
 import { preparePopulation } from '../support/population.js'
@@ -13,21 +14,6 @@ const CHUNK = 250_000
 const DATABASE = 'civico_bench_tickets'
 /** The open share of a historical CRM: one ticket in fifty is still being worked. */
 const OPEN_EVERY = 50
-
-/** The benchmark's own database, kept between runs: generating five million tickets takes minutes. */
-async function ensureDatabase(baseUrl: string): Promise<string> {
-  const admin = new pg.Client({ connectionString: baseUrl })
-  await admin.connect()
-  try {
-    const found = await admin.query('select 1 from pg_database where datname = $1', [DATABASE])
-    if (found.rowCount === 0) await admin.query(`create database ${DATABASE}`)
-  } finally {
-    await admin.end()
-  }
-  const url = new URL(baseUrl)
-  url.pathname = `/${DATABASE}`
-  return url.toString()
-}
 
 async function count(client: pg.Client, table: string): Promise<number> {
   return Number((await client.query(`select count(*)::bigint as n from ${table}`)).rows[0]?.n ?? 0)
@@ -148,7 +134,7 @@ export async function ticketsBench(): Promise<Record<string, unknown>> {
   const base = process.env.DATABASE_URL
   if (!base) throw new Error('the tickets benchmark runs on PostgreSQL: set DATABASE_URL')
   const totalSeconds = Number(process.env.BENCH_DURATION_SECONDS ?? 10)
-  const url = await ensureDatabase(base)
+  const url = await ensureDatabase(base, DATABASE)
   process.env.DATABASE_URL = url
   try {
     const population = await preparePopulation(CITIZENS)

@@ -1,27 +1,15 @@
-import { inTransaction } from '../../db/transaction.js'
+import type { Transaction } from '../../db/client.js'
 import { recordAudit } from '../../platform/audit.js'
 import { AppError } from '../../platform/errors.js'
 import { translate } from '../../platform/i18n.js'
 import { getCityProfile } from '../city/service.js'
 import type { TicketsContext } from '../tickets/context.js'
-import { consumeEmailProof } from '../tickets/email-challenge.js'
-import { openTicketInTx } from '../tickets/intake.js'
-import { formatTranscript, handOffChatbotSession } from '../tickets/integrations.js'
+import { handOffChatbotSession } from '../tickets/integrations.js'
 import type { ChatbotHandoffInput } from '../tickets/integrations-schema.js'
 import { findLiveSession } from './conversation.js'
 import './messages.js'
 import { listSessionQuestions, type SessionRow, updateSession } from './repo.js'
 import type { HandOffInput, HandOffResult } from './schema.js'
-
-const SUBJECT_LENGTH = 120
-
-// The subject line staff see in their queue: the start of the request, cut at a word.
-function subjectOf(question: string): string {
-  const line = question.replace(/\s+/g, ' ').trim()
-  if (line.length <= SUBJECT_LENGTH) return line
-  const cut = line.slice(0, SUBJECT_LENGTH)
-  return `${cut.slice(0, Math.max(cut.lastIndexOf(' '), SUBJECT_LENGTH - 30))}…`
-}
 
 async function handOffRequest(
   ctx: TicketsContext,
@@ -64,50 +52,32 @@ export async function handOffConversation(
   const { actor } = ctx
   if (actor.type !== 'citizen' && !(input.email && input.proof)) return contactCentre(ctx)
   const request = await handOffRequest(ctx, session, input.question)
-  if (actor.type === 'citizen') {
-    const handed = await handOffChatbotSession(ctx, {
-      ...request,
-      citizen: { fiscalCode: actor.onBehalfOf ?? actor.fiscalCode },
-    })
-    await recordHandOff(ctx, session.id, handed.ticketCode)
-    return { outcome: 'ticket', ticketCode: handed.ticketCode, created: handed.created }
-  }
-  // The CRM's chatbot hand-off knows no verified addresses: the proof and the ticket go in one transaction.
-  return inTransaction(ctx.db, async (tx) => {
-    const now = ctx.clock.now()
-    const { email } = await consumeEmailProof(tx, {
-      email: input.email as string,
-      proof: input.proof as string,
-      at: now,
-    })
-    const opened = await openTicketInTx(tx, ctx, {
-      channel: 'chatbot',
-      contact: { email, verified: true },
-      subject: subjectOf(request.question),
-      body: formatTranscript(request, ctx.meta.locale),
-      externalRef: session.id,
-    })
-    await recordHandOff(ctx, session.id, opened.code, tx)
-    return { outcome: 'ticket' as const, ticketCode: opened.code, created: opened.created }
-  })
+  const handed = await handOffChatbotSession(
+    ctx,
+    actor.type === 'citizen'
+      ? { ...request, citizen: { fiscalCode: actor.onBehalfOf ?? actor.fiscalCode } }
+      : request,
+    {
+      emailProof:
+        actor.type === 'citizen' ? undefined : { email: input.email as string, proof: input.proof as string },
+      alsoInTransaction: (tx, ticketCode) => recordHandOff(ctx, tx, session.id, ticketCode),
+    },
+  )
+  return { outcome: 'ticket', ticketCode: handed.ticketCode, created: handed.created }
 }
 
 async function recordHandOff(
   ctx: TicketsContext,
+  tx: Transaction,
   sessionId: string,
   ticketCode: string,
-  within?: Parameters<typeof updateSession>[0],
 ): Promise<void> {
-  const write = async (tx: Parameters<typeof updateSession>[0]) => {
-    const now = ctx.clock.now()
-    await updateSession(tx, sessionId, { ticketCode, handedOffAt: now, lastActivityAt: now })
-    await recordAudit(tx, ctx.actor, ctx.meta, now, {
-      action: 'assistant-session.handed-off',
-      subjectType: 'assistant-session',
-      subjectId: sessionId,
-      details: { ticketCode },
-    })
-  }
-  if (within) await write(within)
-  else await inTransaction(ctx.db, write)
+  const now = ctx.clock.now()
+  await updateSession(tx, sessionId, { ticketCode, handedOffAt: now, lastActivityAt: now })
+  await recordAudit(tx, ctx.actor, ctx.meta, now, {
+    action: 'assistant-session.handed-off',
+    subjectType: 'assistant-session',
+    subjectId: sessionId,
+    details: { ticketCode },
+  })
 }

@@ -1,3 +1,4 @@
+import type { Transaction } from '../../db/client.js'
 import { AppError, isAppError } from '../../platform/errors.js'
 import { formatRomeDateTime } from '../../platform/format.js'
 import { type Locale, translate } from '../../platform/i18n.js'
@@ -6,7 +7,8 @@ import './channel-messages.js'
 import { findLatestThreadTicket, findTicketOfExternalMessage } from './channel-repo.js'
 import type { ContactRef } from './contacts.js'
 import type { TicketsContext } from './context.js'
-import { openTicket, openTicketInTx } from './intake.js'
+import { consumeEmailProof } from './email-challenge.js'
+import { openTicketInTx } from './intake.js'
 import { lockExternalRef } from './intake-repo.js'
 import type {
   ChatbotHandedOff,
@@ -132,20 +134,34 @@ export function formatTranscript(input: ChatbotHandoffInput, locale: Locale): st
 export async function handOffChatbotSession(
   ctx: TicketsContext,
   input: ChatbotHandoffInput,
+  options: {
+    /** Someone without SPID who verified an e-mail address with a code: the ticket's contact. */
+    emailProof?: { email: string; proof: string }
+    /** The caller's own record of the hand-off, in the ticket's transaction. */
+    alsoInTransaction?: (tx: Transaction, ticketCode: string) => Promise<void>
+  } = {},
 ): Promise<ChatbotHandedOff> {
-  const contact: ContactRef =
-    input.citizen && 'fiscalCode' in input.citizen
-      ? { fiscalCode: input.citizen.fiscalCode }
-      : input.citizen
-        ? { email: input.citizen.email, verified: false }
-        : { anonymous: true }
-  const opened = await openTicket(ctx, {
-    channel: 'chatbot',
-    contact,
-    categoryCode: input.categoryCode ?? null,
-    subject: subjectFrom(input.question, translate(ctx.meta.locale, 'tickets.chatbot.transcript')),
-    body: formatTranscript(input, ctx.meta.locale),
-    externalRef: input.sessionId.trim(),
+  const opened = await inAttachmentTransaction(ctx, async (tx) => {
+    const contact: ContactRef = options.emailProof
+      ? {
+          email: (await consumeEmailProof(tx, { ...options.emailProof, at: ctx.clock.now() })).email,
+          verified: true,
+        }
+      : input.citizen && 'fiscalCode' in input.citizen
+        ? { fiscalCode: input.citizen.fiscalCode }
+        : input.citizen
+          ? { email: input.citizen.email, verified: false }
+          : { anonymous: true }
+    const ticket = await openTicketInTx(tx, ctx, {
+      channel: 'chatbot',
+      contact,
+      categoryCode: input.categoryCode ?? null,
+      subject: subjectFrom(input.question, translate(ctx.meta.locale, 'tickets.chatbot.transcript')),
+      body: formatTranscript(input, ctx.meta.locale),
+      externalRef: input.sessionId.trim(),
+    })
+    await options.alsoInTransaction?.(tx, ticket.code)
+    return ticket
   })
   return { ticketCode: opened.code, created: opened.created }
 }
