@@ -3,7 +3,7 @@ import { inTransaction } from '../../db/transaction.js'
 import { recordAudit } from '../../platform/audit.js'
 import { actorId, type ServiceContext } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
-import { renderMarkdown } from '../notifications/render.js'
+import { renderMarkdown } from '../../platform/markdown.js'
 import './messages.js'
 import { BATCH_SIZE, batchStartOffsetsMs } from './policy.js'
 import {

@@ -1,9 +1,10 @@
 import type { Database } from '../../db/client.js'
 import type { Clock } from '../../platform/clock.js'
 import { type Locale, translate } from '../../platform/i18n.js'
+import { renderMarkdown } from '../../platform/markdown.js'
 import type { EmailMessage, MessageSender } from '../../platform/outbox/message-sender.js'
 import { cityTitle, getCityProfile } from '../city/service.js'
-import { emailHtml, renderMarkdown } from '../notifications/render.js'
+import { emailHtml } from '../notifications/render.js'
 import './messages.js'
 import { campaignWordsFor, isPermanentRefusal } from './policy.js'
 import {

@@ -6,9 +6,10 @@ import type { MessageSenders } from '../../platform/outbox/message-sender.js'
 import { cityTitle, getCityProfile } from '../city/service.js'
 import { findReachableContacts } from '../identity/reachability.js'
 import './messages.js'
+import { renderMarkdown } from '../../platform/markdown.js'
 import type { Channel } from './policy.js'
 import type { PushSender } from './push-sender.js'
-import { emailHtml, renderMarkdown } from './render.js'
+import { emailHtml } from './render.js'
 import {
   deletePushSubscription,
   findDelivery,

@@ -4,8 +4,8 @@ import { AppError } from '../../platform/errors.js'
 import { translate } from '../../platform/i18n.js'
 import { findReachableContacts } from '../identity/reachability.js'
 import './messages.js'
+import { renderMarkdown } from '../../platform/markdown.js'
 import { type Channel, DEFAULT_CHANNELS, LEGAL_TOPICS } from './policy.js'
-import { renderMarkdown } from './render.js'
 import {
   countUnread,
   deletePushSubscription,

@@ -1,7 +1,5 @@
 import { escapeHtml } from '../../platform/html.js'
 
-export { renderMarkdown } from '../../platform/markdown.js'
-
 /** A plain, accessible e-mail: the city's name, the message, and where to change preferences. */
 export function emailHtml(input: {
   cityName: string

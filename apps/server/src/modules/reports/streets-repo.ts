@@ -61,11 +61,6 @@ export async function insertStreetsIfMissing(
   return inserted.length
 }
 
-export async function countStreets(db: Queryable): Promise<number> {
-  const [row] = await db.select({ count: sql<number>`count(*)::int` }).from(cityStreets)
-  return row?.count ?? 0
-}
-
 const numeric = (row: StreetRow): StreetRow => ({
   name: row.name,
   lat: Number(row.lat),
