@@ -1,7 +1,9 @@
 import pg from 'pg'
 
 function databaseUrl(baseUrl: string, name: string): string {
-  return databaseUrl(baseUrl, name)
+  const url = new URL(baseUrl)
+  url.pathname = `/${name}`
+  return url.toString()
 }
 
 /** A database of this name kept between runs (created when missing), for data slow to generate; its URL. */
